@@ -1,0 +1,126 @@
+package org.coro4j;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The contract between instrumented code and the runtime; not for use in hand-written code.
+ *
+ * <p>The instrumenter turns each coroutine method into a subclass of this class (the frame: one
+ * typed field per local it must keep across a suspension) and a body method in the original class
+ * that takes the frame. Calling the coroutine method only allocates the frame and stores the
+ * arguments in it. The body starts with a switch on {@link #label}; at each {@code Await.on} site
+ * it calls {@link #awaitFuture}, {@link #awaitCoroutine} or {@link #awaitStage}. When that returns
+ * {@link #SUSPENDED} the body stores its live locals in the frame, sets {@code label} to the
+ * site's number and returns {@code SUSPENDED}; otherwise the returned value is the await's result
+ * and nothing was allocated. When the task resumes the frame, the body jumps to the site, reloads
+ * the locals and calls {@link #resumeResult}, which returns the awaited value or throws its
+ * exception. A body that finishes returns its result.
+ *
+ * @param <T> the coroutine's result type
+ */
+public abstract class Continuation<T> extends Coroutine<T> {
+    /** Returned by the await methods and by a body that suspended. */
+    public static final Object SUSPENDED = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPENDED";
+        }
+    };
+
+    /** Coroutines awaited inside each other run on the Java stack up to this depth. */
+    private static final int MAX_INLINE_DEPTH = 64;
+
+    /** The suspension point to resume at; 0 before the body has started. Written by the body. */
+    public int label;
+
+    /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
+    Continuation<?> caller;
+    /** The task running this coroutine; set when it starts. */
+    Task<?> task;
+    private boolean started;
+    private Object resumeValue;
+    private Throwable resumeError;
+
+    /** Creates a frame; the instrumenter's generated subclasses call this. */
+    protected Continuation() {
+    }
+
+    /** Runs the body from {@link #label}: returns the result, {@link #SUSPENDED}, or throws. */
+    protected abstract Object invokeBody();
+
+    /**
+     * Where this frame is suspended, for {@link Task#getStack()}. Generated frames override it with
+     * the coroutine method's name and the source line of the current suspension point.
+     */
+    protected StackTraceElement stackTraceElement() {
+        return new StackTraceElement(getClass().getName(), "invokeBody", null, -1);
+    }
+
+    /** {@code Await.on(Future)}: the result if {@code future} is done, else {@link #SUSPENDED}. */
+    public final Object awaitFuture(Future<?> future) {
+        if (future.isDone()) {
+            return future.resultForAwait();
+        }
+        task.suspendOn(this, future);
+        return SUSPENDED;
+    }
+
+    /** {@code Await.on(Coroutine)}: runs {@code coroutine} in this task; its result or {@link #SUSPENDED}. */
+    public final Object awaitCoroutine(Coroutine<?> coroutine) {
+        Continuation<?> callee = (Continuation<?>) coroutine;
+        callee.start(task);
+        callee.caller = this;
+        Task<?> owner = task;
+        if (owner.inlineDepth >= MAX_INLINE_DEPTH) {
+            owner.trampoline(callee);
+            return SUSPENDED;
+        }
+        owner.inlineDepth++;
+        Object result;
+        try {
+            result = callee.invokeBody();
+        } finally {
+            owner.inlineDepth--;
+        }
+        if (result != SUSPENDED) {
+            callee.caller = null;
+        }
+        return result;
+    }
+
+    /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
+    public final Object awaitStage(CompletionStage<?> stage) {
+        return awaitFuture(Future.fromStage(stage, task.loop()));
+    }
+
+    /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */
+    public final Object resumeResult() {
+        Throwable error = resumeError;
+        Object value = resumeValue;
+        resumeError = null;
+        resumeValue = null;
+        if (error != null) {
+            throw Sneaky.<RuntimeException>sneak(error);
+        }
+        return value;
+    }
+
+    /** Claims this coroutine for {@code owner}; a coroutine runs only once. */
+    final void start(Task<?> owner) {
+        if (started) {
+            throw new InvalidStateException("coroutine " + this + " was already started; a coroutine can be awaited or wrapped in a task only once");
+        }
+        started = true;
+        task = owner;
+    }
+
+    /** Runs or resumes the body with the given awaited outcome; returns the result or {@link #SUSPENDED}. */
+    final Object resume(Object value, Throwable error) {
+        if (label == 0 && error != null) {
+            throw Sneaky.<RuntimeException>sneak(error);
+        }
+        resumeValue = value;
+        resumeError = error;
+        return invokeBody();
+    }
+}

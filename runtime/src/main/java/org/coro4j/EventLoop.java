@@ -1,0 +1,308 @@
+package org.coro4j;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
+ * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
+ * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits: when nothing
+ * is ready its time jumps to the next timer.
+ *
+ * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
+ */
+public final class EventLoop implements AutoCloseable {
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private final LoopClock clock;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
+    private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    private final Set<Task<?>> pendingTasks = new LinkedHashSet<>();
+    private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
+    private long timerSequence;
+    private volatile Thread thread;
+    private boolean stopping;
+    private boolean closed;
+    private Task<?> currentTask;
+    private ExceptionHandler exceptionHandler;
+
+    private EventLoop(LoopClock clock) {
+        this.clock = clock;
+    }
+
+    /** A loop on the wall clock ({@link System#nanoTime()}). */
+    public static EventLoop create() {
+        return new EventLoop(LoopClock.wall());
+    }
+
+    /** A loop whose time starts at 0 and jumps to the next timer whenever nothing is ready. */
+    public static EventLoop withVirtualClock() {
+        return new EventLoop(LoopClock.virtual());
+    }
+
+    /** The loop running on the calling thread; throws {@link AsyncUsageException} if there is none. */
+    public static EventLoop current() {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
+                    + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete");
+        }
+        return loop;
+    }
+
+    /** The running loop of the calling thread, or null. */
+    static EventLoop running() {
+        return RUNNING.get();
+    }
+
+    /** The loop's time in seconds; monotonic. */
+    public double time() {
+        return clock.now();
+    }
+
+    /** Whether the loop is running. */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Replaces the handler for errors nobody can catch; null restores the default, which logs. */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        exceptionHandler = handler;
+    }
+
+    /** Reports an error to the exception handler [Python: {@code loop.call_exception_handler}]. */
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            logError(context);
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (Throwable e) {
+            logError(new ExceptionContext("Unhandled error in exception handler", e, context.task()));
+        }
+    }
+
+    /** Wraps {@code coroutine} in a task whose first step is queued now. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    /** Wraps {@code coroutine} in a task named {@code name}. */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkOpen();
+        return new Task<>(this, coroutine, name);
+    }
+
+    /** Queues {@code callback} to run on a next iteration, after what is queued already. */
+    public Handle callSoon(Runnable callback) {
+        checkOpen();
+        Handle handle = new Handle(callback);
+        ready.add(handle);
+        return handle;
+    }
+
+    /** Like {@link #callSoon}, but may be called from any thread; wakes the loop if it waits. */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkOpen();
+        Handle handle = new Handle(callback);
+        fromOtherThreads.add(handle);
+        Thread running = thread;
+        if (running != null) {
+            LockSupport.unpark(running);
+        }
+        return handle;
+    }
+
+    /** Runs {@code callback} after {@code seconds} of loop time. */
+    public TimerHandle callLater(double seconds, Runnable callback) {
+        return callAt(time() + seconds, callback);
+    }
+
+    /** Runs {@code callback} at loop time {@code when}. */
+    public TimerHandle callAt(double when, Runnable callback) {
+        checkOpen();
+        TimerHandle handle = new TimerHandle(when, timerSequence++, callback);
+        timers.add(handle);
+        return handle;
+    }
+
+    /** Runs the loop until {@code coroutine}, wrapped in a task, is done; returns its result or throws. */
+    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        checkOpen();
+        return runUntilComplete(createTask(coroutine));
+    }
+
+    /** Runs the loop until {@code future} is done; returns its result or throws its exception. */
+    public <T> T runUntilComplete(Future<T> future) {
+        checkOpen();
+        if (isRunning()) {
+            throw new AsyncUsageException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new AsyncUsageException("Cannot run the event loop while another loop is running on this thread");
+        }
+        future.addDoneCallback(f -> stopping = true);
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (!stopping) {
+                runOnce();
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+        }
+        if (!future.isDone()) {
+            throw new InvalidStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /** Closes the loop: drops pending callbacks and reports exceptions that were never retrieved. */
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new AsyncUsageException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        reportUnretrieved();
+        closed = true;
+        ready.clear();
+        timers.clear();
+        fromOtherThreads.clear();
+    }
+
+    /** The tasks not done yet. */
+    Set<Task<?>> pendingTasks() {
+        return Collections.unmodifiableSet(pendingTasks);
+    }
+
+    Task<?> currentTask() {
+        return currentTask;
+    }
+
+    void register(Task<?> task) {
+        pendingTasks.add(task);
+    }
+
+    void unregister(Task<?> task) {
+        pendingTasks.remove(task);
+    }
+
+    void enterTask(Task<?> task) {
+        currentTask = task;
+    }
+
+    void leaveTask(Task<?> task) {
+        currentTask = null;
+    }
+
+    void trackUnretrieved(Future<?> future) {
+        unretrieved.add(future);
+    }
+
+    void untrackUnretrieved(Future<?> future) {
+        unretrieved.remove(future);
+    }
+
+    private void reportUnretrieved() {
+        List<Future<?>> failed = new ArrayList<>(unretrieved);
+        unretrieved.clear();
+        for (Future<?> future : failed) {
+            String what = future instanceof Task<?> ? "Task" : "Future";
+            callExceptionHandler(new ExceptionContext(what + " exception was never retrieved: " + future,
+                    future.peekException(), future instanceof Task<?> task ? task : null));
+        }
+    }
+
+    private void runOnce() {
+        moveFromOtherThreads();
+        if (ready.isEmpty() && !stopping) {
+            waitForWork();
+        }
+        double now = clock.now();
+        while (!timers.isEmpty() && timers.peek().when() <= now) {
+            TimerHandle due = timers.poll();
+            if (!due.isCancelled()) {
+                ready.add(due);
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            Handle handle = ready.poll();
+            if (!handle.isCancelled()) {
+                runCallback(handle);
+            }
+        }
+    }
+
+    private void waitForWork() {
+        while (!timers.isEmpty() && timers.peek().isCancelled()) {
+            timers.poll();
+        }
+        if (timers.isEmpty()) {
+            while (fromOtherThreads.isEmpty()) {
+                LockSupport.park(this);
+            }
+        } else if (clock.isVirtual()) {
+            if (fromOtherThreads.isEmpty()) {
+                clock.advanceTo(timers.peek().when());
+            }
+        } else {
+            double wait = timers.peek().when() - clock.now();
+            if (wait > 0 && fromOtherThreads.isEmpty()) {
+                LockSupport.parkNanos(this, (long) Math.ceil(wait * 1e9));
+            }
+        }
+        moveFromOtherThreads();
+    }
+
+    private void moveFromOtherThreads() {
+        Handle handle;
+        while ((handle = fromOtherThreads.poll()) != null) {
+            ready.add(handle);
+        }
+    }
+
+    private void runCallback(Handle handle) {
+        try {
+            handle.run();
+        } catch (Throwable e) {
+            callExceptionHandler(new ExceptionContext("Exception in callback " + handle, e, null));
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new AsyncUsageException("Event loop is closed");
+        }
+    }
+
+    private static void logError(ExceptionContext context) {
+        System.Logger logger = System.getLogger("org.coro4j");
+        String message = context.message() + (context.task() != null ? " (task " + context.task() + ")" : "");
+        if (context.exception() != null) {
+            logger.log(System.Logger.Level.ERROR, message, context.exception());
+        } else {
+            logger.log(System.Logger.Level.ERROR, message);
+        }
+    }
+}
