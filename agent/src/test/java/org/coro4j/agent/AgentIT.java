@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.coro4j.Coroutine;
-import org.coro4j.agent.sample.AgentSample;
+import com.example.AgentSample;
 import org.junit.jupiter.api.Test;
 
 /** Launches a JVM with {@code -javaagent} on the packaged agent jar and a program nobody instrumented. */
@@ -55,7 +55,7 @@ class AgentIT {
     }
 
     private static int misuseLine() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/org/coro4j/agent/sample/MisusedSample.java"));
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/com/example/MisusedSample.java"));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("Await.on(")) {
                 return i + 1;

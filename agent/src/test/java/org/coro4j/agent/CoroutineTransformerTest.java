@@ -10,8 +10,8 @@ class CoroutineTransformerTest {
 
     @Test
     void onlyClassesThatNameTheApiAreParsed() throws Exception {
-        assertTrue(CoroutineTransformer.mentionsApi(classFile("/org/coro4j/agent/sample/AgentSample.class")));
-        assertTrue(CoroutineTransformer.mentionsApi(classFile("/org/coro4j/agent/sample/MisusedSample.class")));
+        assertTrue(CoroutineTransformer.mentionsApi(classFile("/com/example/AgentSample.class")));
+        assertTrue(CoroutineTransformer.mentionsApi(classFile("/com/example/MisusedSample.class")));
         assertFalse(CoroutineTransformer.mentionsApi(classFile("/java/lang/String.class")));
         assertFalse(CoroutineTransformer.mentionsApi(classFile("/org/coro4j/agent/CoroutineTransformerTest.class")));
     }

@@ -1,4 +1,4 @@
-package org.coro4j.agent.sample;
+package com.example;
 
 import org.coro4j.Asyncio;
 import org.coro4j.Await;

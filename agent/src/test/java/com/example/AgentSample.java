@@ -1,4 +1,4 @@
-package org.coro4j.agent.sample;
+package com.example;
 
 import static org.coro4j.Asyncio.createTask;
 import static org.coro4j.Asyncio.sleep;
