@@ -73,8 +73,12 @@ final class DirectoryInstrumenter {
                 }
                 state.forget(path);
                 continue;
-            } catch (RuntimeException e) {
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 errors.add(locator.display(file) + ": not a valid class file (" + e + ")");
+                state.forget(path);
+                continue;
+            } catch (RuntimeException e) {
+                errors.add(locator.display(file) + ": cannot be instrumented (" + e + ")");
                 state.forget(path);
                 continue;
             }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drives the directory walk with a stand-in transform whose behaviour is spelled out in each
- * class file's text: {@code plain}, {@code async NAME} (rewritten, plus one continuation class),
- * {@code done} (already instrumented), {@code misuse} or anything else (not a class file).
+ * class file's text: {@code plain} and what it wrote itself need nothing, {@code async NAME} is
+ * rewritten with one continuation class, {@code misuse} has two problems, {@code crash} breaks the
+ * transform, and anything else is not a class file.
  */
 class DirectoryInstrumenterTest {
 
@@ -94,20 +95,22 @@ class DirectoryInstrumenterTest {
     void everyProblemIsListedWithItsSourcePathAndTheClassIsLeftAlone() throws Exception {
         write("com/acme/Bad.class", "misuse");
         write("com/acme/Broken.class", "\u00ca\u00fe");
+        write("com/acme/Crash.class", "crash");
 
         RunSummary summary = run(List.of(), List.of());
 
         assertEquals(List.of(
                 "src/main/java/com/acme/Bad.java:7: Await.on is called outside an @Async method",
                 "src/main/java/com/acme/Bad.java:9: second problem",
-                "target/classes/com/acme/Broken.class: not a valid class file (java.lang.IllegalArgumentException: bad magic)"),
+                "target/classes/com/acme/Broken.class: not a valid class file (java.lang.IllegalArgumentException: bad magic)",
+                "target/classes/com/acme/Crash.class: cannot be instrumented (java.lang.IllegalStateException: unexpected)"),
                 summary.errors());
         assertEquals("misuse", read("com/acme/Bad.class"));
         assertEquals(2, summary.classes());
 
         transformed.clear();
         run(List.of(), List.of());
-        assertEquals(2, transformed.size(), "classes with problems are read again next time");
+        assertEquals(3, transformed.size(), "classes with problems are read again next time");
     }
 
     private RunSummary run(List<String> includes, List<String> excludes) throws Exception {
@@ -137,6 +140,9 @@ class DirectoryInstrumenterTest {
             throw new InstrumentationException(List.of(
                     new Problem("Bad.java", 7, "Await.on is called outside an @Async method"),
                     new Problem("Bad.java", 9, "second problem")));
+        }
+        if (text.equals("crash")) {
+            throw new IllegalStateException("unexpected");
         }
         throw new IllegalArgumentException("bad magic");
     }
