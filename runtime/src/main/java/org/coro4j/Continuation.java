@@ -56,6 +56,15 @@ public abstract class Continuation<T> extends Coroutine<T> {
         return new StackTraceElement(getClass().getName(), "invokeBody", null, -1);
     }
 
+    /**
+     * For generated {@link #stackTraceElement()}s: the line of {@code label} in {@code lines}, the
+     * comma-separated source lines of the method's start and of each suspension point.
+     */
+    protected static int lineAt(String lines, int label) {
+        String[] each = lines.split(",");
+        return label < each.length ? Integer.parseInt(each[label]) : -1;
+    }
+
     /** {@code Await.on(Future)}: the result if {@code future} is done, else {@link #SUSPENDED}. */
     public final Object awaitFuture(Future<?> future) {
         if (future.isDone()) {

@@ -1,10 +1,24 @@
 package org.coro4j.instrumenter;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
 /**
  * Entry point of the transform: takes one class file, returns what must be written instead.
- * Instances are stateless and may be shared between threads.
+ * It finds the coroutine methods ({@link CoroutineMethodFinder}), splits each into a stub, a body
+ * and a continuation frame class ({@link CoroutineSplitter}), and verifies every class it writes
+ * ({@link ClassVerifier}). Instances are stateless and may be shared between threads.
  */
 public final class Instrumenter {
+    private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
 
     /**
      * Instruments one class file.
@@ -15,6 +29,98 @@ public final class Instrumenter {
      * @throws InstrumentationException listing every misuse found, each as {@code File.java:line: message}
      */
     public InstrumentedClass instrument(byte[] classFile) throws InstrumentationException {
-        throw new IllegalStateException("not written yet");
+        ClassReader reader = read(classFile);
+        if (!ConstantPoolScan.mentionsCoroutines(reader)) {
+            return unchanged(reader.getClassName());
+        }
+        ClassNode owner = new ClassNode();
+        try {
+            reader.accept(owner, ClassReader.EXPAND_FRAMES);
+        } catch (RuntimeException e) {
+            throw malformed(reader.getClassName(), e);
+        }
+        if (isInstrumented(owner)) {
+            return unchanged(owner.name);
+        }
+        CoroutineMethodFinder finder = new CoroutineMethodFinder(owner).scan();
+        if (!finder.problems().isEmpty()) {
+            throw new InstrumentationException(finder.problems());
+        }
+        if (finder.coroutines().isEmpty()) {
+            return unchanged(owner.name);
+        }
+        if ((owner.version & 0xFFFF) < OLDEST_SUPPORTED_VERSION) {
+            throw new InstrumentationException(new SourceLines(owner).at(finder.coroutines().get(0),
+                    "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
+        }
+        return rewrite(owner, finder.coroutines());
+    }
+
+    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines) throws InstrumentationException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        List<MethodNode> bodies = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        CoroutineSplitter splitter = new CoroutineSplitter(owner);
+        int index = 0;
+        for (MethodNode method : coroutines) {
+            String frameClass = owner.name + "$" + method.name + "$Coro" + index++;
+            try {
+                CoroutineSplitter.Split split = splitter.split(method, frameClass);
+                bodies.add(split.body());
+                classes.put(split.frameClass(), split.frameClassBytes());
+            } catch (InstrumentationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InstrumentationException(problems);
+        }
+        owner.methods.addAll(bodies);
+        markInstrumented(owner);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        owner.accept(writer);
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        result.put(owner.name, writer.toByteArray());
+        result.putAll(classes);
+        result.values().forEach(ClassVerifier::verify);
+        return new InstrumentedClass(owner.name, result, coroutines.size());
+    }
+
+    private static ClassReader read(byte[] classFile) throws InstrumentationException {
+        try {
+            ClassReader reader = new ClassReader(classFile);
+            reader.getClassName();
+            return reader;
+        } catch (RuntimeException e) {
+            throw malformed(null, e);
+        }
+    }
+
+    private static InstrumentationException malformed(String className, RuntimeException cause) {
+        String where = className != null ? className + ".class" : "(unknown class)";
+        return new InstrumentationException(new Problem(where, 0, "not a valid class file: " + cause));
+    }
+
+    private static InstrumentedClass unchanged(String className) {
+        return new InstrumentedClass(className, Map.of(), 0);
+    }
+
+    private static boolean isInstrumented(ClassNode owner) {
+        if (owner.invisibleAnnotations == null) {
+            return false;
+        }
+        for (AnnotationNode annotation : owner.invisibleAnnotations) {
+            if (annotation.desc.equals(RuntimeNames.INSTRUMENTED_DESC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void markInstrumented(ClassNode owner) {
+        if (owner.invisibleAnnotations == null) {
+            owner.invisibleAnnotations = new ArrayList<>();
+        }
+        owner.invisibleAnnotations.add(new AnnotationNode(RuntimeNames.INSTRUMENTED_DESC));
     }
 }

@@ -1,0 +1,125 @@
+package org.coro4j.instrumenter;
+
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes the continuation frame class of one coroutine method: a final subclass of
+ * {@code org.coro4j.Continuation} with one field per kept local, whose {@code invokeBody()} calls
+ * the body method in the owner class and whose {@code stackTraceElement()} names the coroutine
+ * method and the source line of the current suspension point.
+ */
+final class ContinuationClassWriter {
+    private final int classVersion;
+    private final String owner;
+    private final boolean ownerIsInterface;
+    private final String sourceFile;
+
+    ContinuationClassWriter(int classVersion, String owner, boolean ownerIsInterface, String sourceFile) {
+        this.classVersion = classVersion;
+        this.owner = owner;
+        this.ownerIsInterface = ownerIsInterface;
+        this.sourceFile = sourceFile;
+    }
+
+    /**
+     * @param frameClass internal name of the class to write
+     * @param method the coroutine method's name
+     * @param bodyDescriptor the body method's descriptor
+     * @param isStatic whether the coroutine method is static
+     * @param layout the fields to declare
+     * @param lines source line of each label, label 0 being the method's first line
+     */
+    byte[] write(String frameClass, String method, String bodyDescriptor, boolean isStatic, FrameLayout layout, int[] lines) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass,
+                null, RuntimeNames.CONTINUATION, null);
+        if (sourceFile != null) {
+            writer.visitSource(sourceFile, null);
+        }
+        if (!isStatic) {
+            field(writer, FrameLayout.SELF, Type.getObjectType(owner).getDescriptor());
+        }
+        for (Map.Entry<String, SpillKind> field : layout.fields().entrySet()) {
+            field(writer, field.getKey(), field.getValue().descriptor());
+        }
+        constructor(writer);
+        invokeBody(writer, frameClass, method, bodyDescriptor, isStatic);
+        stackTraceElement(writer, method, lines);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    private static void field(ClassWriter writer, String name, String descriptor) {
+        FieldVisitor field = writer.visitField(Opcodes.ACC_SYNTHETIC, name, descriptor, null, null);
+        field.visitEnd();
+    }
+
+    private static void constructor(ClassWriter writer) {
+        MethodVisitor init = writer.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, RuntimeNames.CONTINUATION, "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+    }
+
+    private void invokeBody(ClassWriter writer, String frameClass, String method, String bodyDescriptor, boolean isStatic) {
+        MethodVisitor invoke = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, RuntimeNames.INVOKE_BODY,
+                "()Ljava/lang/Object;", null, null);
+        invoke.visitCode();
+        if (isStatic) {
+            invoke.visitVarInsn(Opcodes.ALOAD, 0);
+            invoke.visitMethodInsn(Opcodes.INVOKESTATIC, owner, method, bodyDescriptor, ownerIsInterface);
+        } else {
+            invoke.visitVarInsn(Opcodes.ALOAD, 0);
+            invoke.visitFieldInsn(Opcodes.GETFIELD, frameClass, FrameLayout.SELF, Type.getObjectType(owner).getDescriptor());
+            invoke.visitVarInsn(Opcodes.ALOAD, 0);
+            invoke.visitMethodInsn(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, method,
+                    bodyDescriptor, ownerIsInterface);
+        }
+        invoke.visitInsn(Opcodes.ARETURN);
+        invoke.visitMaxs(0, 0);
+        invoke.visitEnd();
+    }
+
+    private void stackTraceElement(ClassWriter writer, String method, int[] lines) {
+        MethodVisitor element = writer.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.STACK_TRACE_ELEMENT,
+                "()Ljava/lang/StackTraceElement;", null, null);
+        element.visitCode();
+        element.visitTypeInsn(Opcodes.NEW, "java/lang/StackTraceElement");
+        element.visitInsn(Opcodes.DUP);
+        element.visitLdcInsn(owner.replace('/', '.'));
+        element.visitLdcInsn(method);
+        if (sourceFile != null) {
+            element.visitLdcInsn(sourceFile);
+        } else {
+            element.visitInsn(Opcodes.ACONST_NULL);
+        }
+        element.visitLdcInsn(joined(lines));
+        element.visitVarInsn(Opcodes.ALOAD, 0);
+        element.visitFieldInsn(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I");
+        element.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "lineAt", "(Ljava/lang/String;I)I", false);
+        element.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StackTraceElement", "<init>",
+                "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;I)V", false);
+        element.visitInsn(Opcodes.ARETURN);
+        element.visitMaxs(0, 0);
+        element.visitEnd();
+    }
+
+    private static String joined(int[] lines) {
+        StringBuilder text = new StringBuilder();
+        for (int line : lines) {
+            if (text.length() > 0) {
+                text.append(',');
+            }
+            text.append(line);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package org.coro4j.instrumenter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Finds the coroutine methods of a class and the misuses of {@code @Async} and {@code Await.on}.
+ * A coroutine method is one marked {@code @Async}, or one returning {@code Coroutine} that calls
+ * {@code Await.on} (lambda bodies, which cannot carry annotations).
+ */
+final class CoroutineMethodFinder {
+    private final ClassNode owner;
+    private final SourceLines lines;
+    private final List<MethodNode> coroutines = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    CoroutineMethodFinder(ClassNode owner) {
+        this.owner = owner;
+        this.lines = new SourceLines(owner);
+    }
+
+    /** Classifies every method; read the outcome with {@link #coroutines()} and {@link #problems()}. */
+    CoroutineMethodFinder scan() {
+        for (MethodNode method : owner.methods) {
+            classify(method);
+        }
+        return this;
+    }
+
+    List<MethodNode> coroutines() {
+        return coroutines;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    /** Whether {@code insn} is a call of {@code Await.on}. */
+    static boolean isAwait(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode call
+                && call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.equals(RuntimeNames.AWAIT)
+                && call.name.equals(RuntimeNames.AWAIT_METHOD);
+    }
+
+    private void classify(MethodNode method) {
+        boolean marked = isMarkedAsync(method);
+        boolean returnsCoroutine = Type.getReturnType(method.desc).getDescriptor().equals(RuntimeNames.COROUTINE_DESC);
+        List<MethodInsnNode> awaits = awaitsIn(method);
+        String name = displayName(method);
+        if (marked) {
+            if (!checkAsyncDeclaration(method, name, returnsCoroutine)) {
+                return;
+            }
+        } else if (!awaits.isEmpty() && !returnsCoroutine) {
+            for (MethodInsnNode await : awaits) {
+                problems.add(lines.at(await, "Await.on is called in " + name + ", which is not a coroutine:"
+                        + " mark the method @Async and make it return Coroutine<T>"));
+            }
+            return;
+        } else if (awaits.isEmpty()) {
+            return;
+        }
+        boolean unknown = false;
+        for (MethodInsnNode await : awaits) {
+            if (RuntimeNames.awaitMethodFor(await.desc) == null) {
+                problems.add(lines.at(await, "Await.on" + await.desc + " is not an overload this instrumenter knows;"
+                        + " use the coro4j runtime that matches the instrumenter"));
+                unknown = true;
+            }
+        }
+        if (!unknown) {
+            coroutines.add(method);
+        }
+    }
+
+    private boolean checkAsyncDeclaration(MethodNode method, String name, boolean returnsCoroutine) {
+        if (method.name.equals("<init>") || method.name.equals("<clinit>")) {
+            problems.add(lines.at(method, "@Async cannot mark a constructor or initializer"));
+            return false;
+        }
+        if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
+            problems.add(lines.at(method, "@Async method " + name + " is abstract: only a method with a body can be a coroutine;"
+                    + " put @Async on the implementations"));
+            return false;
+        }
+        if ((method.access & Opcodes.ACC_NATIVE) != 0) {
+            problems.add(lines.at(method, "@Async method " + name + " is native: only a Java method body can be a coroutine"));
+            return false;
+        }
+        if (!returnsCoroutine) {
+            problems.add(lines.at(method, "@Async method " + name + " must return Coroutine<T>, not "
+                    + Type.getReturnType(method.desc).getClassName()));
+            return false;
+        }
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            problems.add(lines.at(method, "@Async method " + name + " is synchronized: a coroutine cannot hold a monitor"
+                    + " across Await.on; use org.coro4j.Lock instead"));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isMarkedAsync(MethodNode method) {
+        return hasAsync(method.visibleAnnotations) || hasAsync(method.invisibleAnnotations);
+    }
+
+    private static boolean hasAsync(List<AnnotationNode> annotations) {
+        if (annotations == null) {
+            return false;
+        }
+        for (AnnotationNode annotation : annotations) {
+            if (annotation.desc.equals(RuntimeNames.ASYNC_DESC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<MethodInsnNode> awaitsIn(MethodNode method) {
+        List<MethodInsnNode> awaits = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions) {
+            if (isAwait(insn)) {
+                awaits.add((MethodInsnNode) insn);
+            }
+        }
+        return awaits;
+    }
+
+    private String displayName(MethodNode method) {
+        String simpleOwner = owner.name.substring(owner.name.lastIndexOf('/') + 1);
+        if (method.name.startsWith("lambda$")) {
+            return "a lambda in " + simpleOwner;
+        }
+        return simpleOwner + "." + method.name + "()";
+    }
+}

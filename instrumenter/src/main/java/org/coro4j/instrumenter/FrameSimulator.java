@@ -1,0 +1,200 @@
+package org.coro4j.instrumenter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Computes the exact types of the locals and the operand stack before an instruction, without
+ * loading classes: it starts from javac's stack map frame closest before the instruction (or the
+ * method's entry) and executes the straight-line code between them. The method's frames must be
+ * expanded ({@code ClassReader.EXPAND_FRAMES}).
+ */
+final class FrameSimulator {
+    private final String owner;
+    private final MethodNode method;
+    private final ExactTypeInterpreter interpreter = new ExactTypeInterpreter();
+
+    FrameSimulator(String owner, MethodNode method) {
+        this.owner = owner;
+        this.method = method;
+    }
+
+    /** The frame just before {@code target} executes. */
+    Frame<BasicValue> frameBefore(AbstractInsnNode target) throws AnalyzerException {
+        AbstractInsnNode start = target.getPrevious();
+        while (start != null && !(start instanceof FrameNode)) {
+            start = start.getPrevious();
+        }
+        Frame<BasicValue> frame = start == null ? entryFrame() : frameFrom((FrameNode) start);
+        AbstractInsnNode insn = start == null ? method.instructions.getFirst() : start.getNext();
+        for (; insn != target; insn = insn.getNext()) {
+            if (insn.getOpcode() >= 0) {
+                execute(frame, insn);
+            }
+        }
+        return frame;
+    }
+
+    private void execute(Frame<BasicValue> frame, AbstractInsnNode insn) throws AnalyzerException {
+        BasicValue receiver = null;
+        if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL && call.name.equals("<init>")) {
+            receiver = frame.getStack(frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1);
+        }
+        if (insn.getOpcode() == Opcodes.NEW) {
+            LabelNode label = labelBefore(insn);
+            frame.push(new UninitializedValue(Type.getObjectType(((TypeInsnNode) insn).desc), label));
+            return;
+        }
+        frame.execute(insn, interpreter);
+        if (receiver instanceof UninitializedValue uninitialized) {
+            BasicValue initialized = interpreter.newValue(uninitialized.getType());
+            replaceEverywhere(frame, uninitialized, initialized);
+        }
+    }
+
+    private Frame<BasicValue> entryFrame() {
+        Frame<BasicValue> frame = emptyFrame();
+        int slot = 0;
+        if ((method.access & Opcodes.ACC_STATIC) == 0) {
+            frame.setLocal(slot++, interpreter.newValue(Type.getObjectType(owner)));
+        }
+        for (Type argument : Type.getArgumentTypes(method.desc)) {
+            BasicValue value = interpreter.newValue(argument);
+            frame.setLocal(slot++, value);
+            if (value.getSize() == 2) {
+                frame.setLocal(slot++, BasicValue.UNINITIALIZED_VALUE);
+            }
+        }
+        return frame;
+    }
+
+    private Frame<BasicValue> frameFrom(FrameNode node) {
+        Frame<BasicValue> frame = emptyFrame();
+        int slot = 0;
+        for (Object type : node.local) {
+            BasicValue value = valueOf(type);
+            frame.setLocal(slot++, value);
+            if (value.getSize() == 2) {
+                frame.setLocal(slot++, BasicValue.UNINITIALIZED_VALUE);
+            }
+        }
+        for (Object type : node.stack) {
+            frame.push(valueOf(type));
+        }
+        return frame;
+    }
+
+    private Frame<BasicValue> emptyFrame() {
+        Frame<BasicValue> frame = new Frame<>(method.maxLocals, method.maxStack);
+        for (int slot = 0; slot < method.maxLocals; slot++) {
+            frame.setLocal(slot, BasicValue.UNINITIALIZED_VALUE);
+        }
+        return frame;
+    }
+
+    private BasicValue valueOf(Object frameType) {
+        if (frameType instanceof String name) {
+            return interpreter.newValue(name.startsWith("[") ? Type.getType(name) : Type.getObjectType(name));
+        }
+        if (frameType instanceof LabelNode label) {
+            AbstractInsnNode node = label.getNext();
+            while (node.getOpcode() != Opcodes.NEW) {
+                node = node.getNext();
+            }
+            return new UninitializedValue(Type.getObjectType(((TypeInsnNode) node).desc), label);
+        }
+        if (frameType == Opcodes.INTEGER) {
+            return BasicValue.INT_VALUE;
+        }
+        if (frameType == Opcodes.FLOAT) {
+            return BasicValue.FLOAT_VALUE;
+        }
+        if (frameType == Opcodes.LONG) {
+            return BasicValue.LONG_VALUE;
+        }
+        if (frameType == Opcodes.DOUBLE) {
+            return BasicValue.DOUBLE_VALUE;
+        }
+        if (frameType == Opcodes.NULL) {
+            return ExactTypeInterpreter.NULL;
+        }
+        if (frameType == Opcodes.UNINITIALIZED_THIS) {
+            return interpreter.newValue(Type.getObjectType(owner));
+        }
+        return BasicValue.UNINITIALIZED_VALUE;
+    }
+
+    /** The label that starts {@code newInsn}, inserting one if javac wrote none. */
+    private LabelNode labelBefore(AbstractInsnNode newInsn) {
+        if (newInsn.getPrevious() instanceof LabelNode label) {
+            return label;
+        }
+        LabelNode label = new LabelNode();
+        method.instructions.insertBefore(newInsn, label);
+        return label;
+    }
+
+    private static void replaceEverywhere(Frame<BasicValue> frame, BasicValue from, BasicValue to) {
+        for (int slot = 0; slot < frame.getLocals(); slot++) {
+            if (frame.getLocal(slot) == from) {
+                frame.setLocal(slot, to);
+            }
+        }
+        for (int i = 0; i < frame.getStackSize(); i++) {
+            if (frame.getStack(i) == from) {
+                frame.setStack(i, to);
+            }
+        }
+    }
+
+    /** Converts a simulated frame's locals to stack map frame types (long and double take one entry). */
+    static List<Object> localTypes(Frame<BasicValue> frame) {
+        ArrayList<Object> types = new ArrayList<>();
+        for (int slot = 0; slot < frame.getLocals(); slot++) {
+            BasicValue value = frame.getLocal(slot);
+            types.add(frameType(value));
+            if (value.getSize() == 2) {
+                slot++;
+            }
+        }
+        return types;
+    }
+
+    /** Converts a simulated frame's operand stack to stack map frame types. */
+    static List<Object> stackTypes(Frame<BasicValue> frame, int depth) {
+        ArrayList<Object> types = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            types.add(frameType(frame.getStack(i)));
+        }
+        return types;
+    }
+
+    /** The stack map frame type of one simulated value. */
+    static Object frameType(BasicValue value) {
+        if (value instanceof UninitializedValue uninitialized) {
+            return uninitialized.newLabel();
+        }
+        if (value == BasicValue.UNINITIALIZED_VALUE || value.getType() == null) {
+            return Opcodes.TOP;
+        }
+        Type type = value.getType();
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+            case Type.FLOAT -> Opcodes.FLOAT;
+            case Type.LONG -> Opcodes.LONG;
+            case Type.DOUBLE -> Opcodes.DOUBLE;
+            default -> type.equals(ExactTypeInterpreter.NULL.getType()) ? Opcodes.NULL : type.getInternalName();
+        };
+    }
+}

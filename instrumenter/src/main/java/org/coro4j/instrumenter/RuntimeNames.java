@@ -1,0 +1,33 @@
+package org.coro4j.instrumenter;
+
+/** Internal names and descriptors of the runtime types the instrumenter reads and calls. */
+final class RuntimeNames {
+    static final String ASYNC_DESC = "Lorg/coro4j/Async;";
+    static final String AWAIT = "org/coro4j/Await";
+    static final String AWAIT_METHOD = "on";
+    static final String COROUTINE = "org/coro4j/Coroutine";
+    static final String COROUTINE_DESC = "L" + COROUTINE + ";";
+    static final String FUTURE = "org/coro4j/Future";
+    static final String COMPLETION_STAGE = "java/util/concurrent/CompletionStage";
+    static final String CONTINUATION = "org/coro4j/Continuation";
+    static final String SUSPENDED = "SUSPENDED";
+    static final String LABEL = "label";
+    static final String INVOKE_BODY = "invokeBody";
+    static final String RESUME_RESULT = "resumeResult";
+    static final String STACK_TRACE_ELEMENT = "stackTraceElement";
+    /** Invisible annotation put on every class this instrumenter rewrote, so a second run skips it. */
+    static final String INSTRUMENTED_DESC = "Lorg/coro4j/instrumenter/Instrumented;";
+
+    private RuntimeNames() {
+    }
+
+    /** The {@code Continuation} method that implements the {@code Await.on} overload {@code descriptor}, or null. */
+    static String awaitMethodFor(String descriptor) {
+        return switch (descriptor) {
+            case "(Lorg/coro4j/Coroutine;)Ljava/lang/Object;" -> "awaitCoroutine";
+            case "(Lorg/coro4j/Future;)Ljava/lang/Object;" -> "awaitFuture";
+            case "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;" -> "awaitStage";
+            default -> null;
+        };
+    }
+}

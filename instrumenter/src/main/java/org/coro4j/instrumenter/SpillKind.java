@@ -1,0 +1,59 @@
+package org.coro4j.instrumenter;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/** How a local is kept in a continuation frame: one field type per JVM value kind. */
+enum SpillKind {
+    INT('i', "I", Opcodes.ILOAD, Opcodes.ISTORE),
+    LONG('j', "J", Opcodes.LLOAD, Opcodes.LSTORE),
+    FLOAT('f', "F", Opcodes.FLOAD, Opcodes.FSTORE),
+    DOUBLE('d', "D", Opcodes.DLOAD, Opcodes.DSTORE),
+    REFERENCE('a', "Ljava/lang/Object;", Opcodes.ALOAD, Opcodes.ASTORE);
+
+    private final char prefix;
+    private final String descriptor;
+    private final int load;
+    private final int store;
+
+    SpillKind(char prefix, String descriptor, int load, int store) {
+        this.prefix = prefix;
+        this.descriptor = descriptor;
+        this.load = load;
+        this.store = store;
+    }
+
+    /** The kind of a simulated value, or null for an unusable slot (the second half of a long, say). */
+    static SpillKind of(BasicValue value) {
+        Type type = value.getType();
+        if (type == null) {
+            return null;
+        }
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INT;
+            case Type.LONG -> LONG;
+            case Type.FLOAT -> FLOAT;
+            case Type.DOUBLE -> DOUBLE;
+            case Type.OBJECT, Type.ARRAY -> REFERENCE;
+            default -> null;
+        };
+    }
+
+    /** The frame field that keeps local {@code slot} of this kind, e.g. {@code i3}. */
+    String fieldName(int slot) {
+        return prefix + Integer.toString(slot);
+    }
+
+    String descriptor() {
+        return descriptor;
+    }
+
+    int loadOpcode() {
+        return load;
+    }
+
+    int storeOpcode() {
+        return store;
+    }
+}

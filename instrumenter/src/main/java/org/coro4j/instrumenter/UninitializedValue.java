@@ -1,0 +1,30 @@
+package org.coro4j.instrumenter;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/** An object created by {@code NEW} whose constructor has not run yet; javac's frames name it by the label of its {@code NEW}. */
+final class UninitializedValue extends BasicValue {
+    private final LabelNode newLabel;
+
+    UninitializedValue(Type type, LabelNode newLabel) {
+        super(type);
+        this.newLabel = newLabel;
+    }
+
+    /** The label right before the {@code NEW} instruction, as stack map frames refer to it. */
+    LabelNode newLabel() {
+        return newLabel;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

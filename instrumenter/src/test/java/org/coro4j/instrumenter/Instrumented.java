@@ -1,0 +1,58 @@
+package org.coro4j.instrumenter;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles test sources, instruments every class, and loads the result in a class loader of its
+ * own, where the JVM verifies each class in full as it defines it.
+ */
+final class Instrumented extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    private Instrumented(Map<String, byte[]> classes) {
+        super(Instrumented.class.getClassLoader());
+        this.classes = classes;
+    }
+
+    /** Compiles and instruments {@code sources}; instrumentation errors propagate. */
+    static Instrumented of(Map<String, String> sources) throws InstrumentationException {
+        Map<String, byte[]> output = new LinkedHashMap<>();
+        Instrumenter instrumenter = new Instrumenter();
+        for (Map.Entry<String, byte[]> compiled : InMemoryCompiler.compile(sources).entrySet()) {
+            InstrumentedClass result = instrumenter.instrument(compiled.getValue());
+            if (result.changed()) {
+                output.putAll(result.classes());
+            } else {
+                output.put(compiled.getKey(), compiled.getValue());
+            }
+        }
+        return new Instrumented(output);
+    }
+
+    /** A single-file program {@code Main.java} in the default package. */
+    static Instrumented program(String source) throws InstrumentationException {
+        return of(Map.of("Main.java", source));
+    }
+
+    /** Calls the public static method {@code name} with no arguments of class {@code className}. */
+    Object call(String className, String name) throws Throwable {
+        Method method = loadClass(className).getMethod(name);
+        try {
+            return method.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name.replace('.', '/'));
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+}
