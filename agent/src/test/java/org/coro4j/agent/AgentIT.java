@@ -55,7 +55,7 @@ class AgentIT {
     }
 
     private static int misuseLine() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("src/test/java/com/example/MisusedSample.java"));
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("coro4j.agent.testSources"), "com/example/MisusedSample.java"));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("Await.on(")) {
                 return i + 1;
