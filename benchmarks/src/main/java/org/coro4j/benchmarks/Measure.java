@@ -10,7 +10,7 @@ import java.util.Locale;
  * system is timed and weighed the same way.
  *
  * <p>Timing mirrors JMH's average-time mode: each iteration repeats the workload until
- * {@code bench.seconds} have passed and scores the mean time per operation; {@code bench.warmups}
+ * {@code bench.millis} have passed and scores the mean time per operation; {@code bench.warmups}
  * iterations are discarded and the median of {@code bench.iterations} is reported. Memory is the
  * used heap after repeated full collections, read from {@link MemoryMXBean}.
  */
@@ -24,7 +24,7 @@ public final class Measure {
     public static double medianNanosPerOp(long opsPerRun, Runnable run) {
         int warmups = Integer.getInteger("bench.warmups", 3);
         int iterations = Integer.getInteger("bench.iterations", 5);
-        long iterationNanos = (long) (Double.parseDouble(System.getProperty("bench.seconds", "1")) * 1e9);
+        long iterationNanos = Long.getLong("bench.millis", 1000) * 1_000_000;
         for (int i = 0; i < warmups; i++) {
             iteration(opsPerRun, run, iterationNanos);
         }
