@@ -85,7 +85,11 @@ public final class CompletableFuturePeer {
         return CompletableFuture.supplyAsync(() -> done + 1, loop).thenCompose(next -> yielder(remaining - 1, next));
     }
 
-    /** W3: bytes of heap per chain that has started and waits for one gate future. */
+    /**
+     * W3: bytes of heap per chain that has started and waits for one gate future. Each reading is
+     * taken while the executor is idle (an empty stage queued behind the work has run), so no stage
+     * still being completed is counted.
+     */
     double suspendedBytes(int tasks) {
         @SuppressWarnings("unchecked")
         CompletableFuture<Integer>[] chains = new CompletableFuture[tasks];
@@ -100,6 +104,7 @@ public final class CompletableFuturePeer {
         check(counts[0], tasks);
         gate.completeAsync(() -> null, loop);
         CompletableFuture.allOf(chains).join();
+        CompletableFuture.runAsync(() -> { }, loop).join();
         check(counts[1], tasks);
         return (double) (after - before) / tasks;
     }
