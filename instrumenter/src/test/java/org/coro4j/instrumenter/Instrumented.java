@@ -37,11 +37,19 @@ final class Instrumented extends ClassLoader {
         return of(Map.of("Main.java", source));
     }
 
-    /** Calls the public static method {@code name} with no arguments of class {@code className}. */
-    Object call(String className, String name) throws Throwable {
-        Method method = loadClass(className).getMethod(name);
+    /** Calls the public static method {@code name} of class {@code className} with {@code arguments}. */
+    Object call(String className, String name, Object... arguments) throws Throwable {
+        Method method = null;
+        for (Method candidate : loadClass(className).getMethods()) {
+            if (candidate.getName().equals(name) && candidate.getParameterCount() == arguments.length) {
+                method = candidate;
+            }
+        }
+        if (method == null) {
+            throw new NoSuchMethodException(className + "." + name);
+        }
         try {
-            return method.invoke(null);
+            return method.invoke(null, arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -1,0 +1,144 @@
+package org.coro4j.instrumenter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Misuse and unsupported code are build errors that name the source file and line. */
+class MisuseErrorTest {
+
+    private static List<String> problems(String fileName, String source) {
+        InstrumentationException error = assertThrows(InstrumentationException.class,
+                () -> Instrumented.of(Map.of(fileName, source)));
+        return error.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void awaitInAMethodThatIsNotACoroutine() {
+        List<String> problems = problems("Plain.java", """
+                import org.coro4j.*;
+                class Plain {
+                    static String fetch(Future<String> f) {
+                        return Await.on(f);
+                    }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Plain.java:4: Await.on is called in Plain.fetch(), which is not a coroutine"), problems.get(0));
+    }
+
+    @Test
+    void asyncMethodMustReturnCoroutine() {
+        List<String> problems = problems("Wrong.java", """
+                import org.coro4j.*;
+                class Wrong {
+                    @Async
+                    static String name() {
+                        return "x";
+                    }
+                }
+                """);
+        assertEquals(List.of("Wrong.java:5: @Async method Wrong.name() must return Coroutine<T>, not java.lang.String"), problems);
+    }
+
+    @Test
+    void awaitHoldingAMonitor() {
+        List<String> problems = problems("Locked.java", """
+                import org.coro4j.*;
+                class Locked {
+                    private final Object lock = new Object();
+                    @Async
+                    Coroutine<Void> run(Future<String> f) {
+                        synchronized (lock) {
+                            Await.on(f);
+                        }
+                        Await.on(f);
+                        return Coroutine.done();
+                    }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Locked.java:7: Await.on inside a synchronized block"), problems.get(0));
+    }
+
+    @Test
+    void synchronizedCoroutineMethod() {
+        List<String> problems = problems("Sync.java", """
+                import org.coro4j.*;
+                class Sync {
+                    @Async
+                    synchronized Coroutine<Void> run() {
+                        return Coroutine.done();
+                    }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Sync.java:5: @Async method Sync.run() is synchronized"), problems.get(0));
+    }
+
+    @Test
+    void abstractAndNativeAsyncMethods() {
+        List<String> problems = problems("Shapes.java", """
+                import org.coro4j.*;
+                abstract class Shapes {
+                    @Async
+                    abstract Coroutine<Void> draw();
+                    @Async
+                    native Coroutine<Void> paint();
+                }
+                """);
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).contains("@Async method Shapes.draw() is abstract"), problems.get(0));
+        assertTrue(problems.get(1).contains("@Async method Shapes.paint() is native"), problems.get(1));
+    }
+
+    @Test
+    void everyProblemInAClassIsReported() {
+        List<String> problems = problems("Many.java", """
+                import org.coro4j.*;
+                class Many {
+                    static void a(Future<String> f) {
+                        Await.on(f);
+                    }
+                    static void b(Future<String> f) {
+                        Await.on(f);
+                    }
+                }
+                """);
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).startsWith("Many.java:4: "), problems.get(0));
+        assertTrue(problems.get(1).startsWith("Many.java:7: "), problems.get(1));
+    }
+
+    @Test
+    void awaitWithOtherValuesPendingIsNotSupportedYet() {
+        List<String> problems = problems("Pending.java", """
+                import org.coro4j.*;
+                class Pending {
+                    static int add(int a, int b) {
+                        return a + b;
+                    }
+                    @Async
+                    static Coroutine<Integer> run(Future<Integer> f) {
+                        int x = 1;
+                        int sum = add(x,
+                                Await.on(f));
+                        return Coroutine.of(sum);
+                    }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Pending.java:10: Await.on inside an expression that has other values pending"), problems.get(0));
+    }
+
+    @Test
+    void malformedClassFileIsAClearError() {
+        InstrumentationException error = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1, 2}));
+        assertTrue(error.getMessage().contains("not a valid class file"), error.getMessage());
+    }
+}
