@@ -123,7 +123,8 @@ class TaskTest extends VirtualLoopTest {
     // test_tasks.py: test_cancel_yield
     @Test
     void aTaskCancelledAtABareYieldIsCancelledWhenItResumes() {
-        Task<Object> t = loop.createTask(script(await(() -> Asyncio.sleep(0)), await(() -> Asyncio.sleep(0)), log("never")));
+        Task<Object> t = loop.createTask(script(
+                await(() -> Asyncio.sleep(0)), await(() -> Asyncio.sleep(0)), await(() -> Asyncio.sleep(0)), log("never")));
         runMain(script(await(() -> Asyncio.sleep(0))));
         assertTrue(t.cancel());
         assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
