@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
  * site's number and returns {@code SUSPENDED}; otherwise the returned value is the await's result
  * and nothing was allocated. When the task resumes the frame, the body jumps to the site, reloads
  * the locals and calls {@link #resumeResult}, which returns the awaited value or throws its
- * exception. A body that finishes returns its result.
+ * exception. A body that finishes returns its result. [Python: the frame of a suspended coroutine
+ * object, resumed by {@code coro.send()} and {@code coro.throw()}.]
  *
  * @param <T> the coroutine's result type
  */
