@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
  * site's number and returns {@code SUSPENDED}; otherwise the returned value is the await's result
  * and nothing was allocated. When the task resumes the frame, the body jumps to the site, reloads
  * the locals and calls {@link #resumeResult}, which returns the awaited value or throws its
- * exception. A body that finishes returns its result. [Python: the frame of a suspended coroutine
+ * exception. A body that finishes returns its result: the instrumenter turns {@code return
+ * Coroutine.of(v)} into {@code return v}, {@code return Coroutine.done()} into {@code return null},
+ * and any other {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
  * object, resumed by {@code coro.send()} and {@code coro.throw()}.]
  *
  * @param <T> the coroutine's result type
@@ -77,6 +79,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(Coroutine)}: runs {@code coroutine} in this task; its result or {@link #SUSPENDED}. */
     public final Object awaitCoroutine(Coroutine<?> coroutine) {
+        if (coroutine == null) {
+            throw new NullPointerException("Await.on(null): a coroutine method returned null instead of"
+                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
+        }
         Continuation<?> callee = (Continuation<?>) coroutine;
         callee.start(task);
         callee.caller = this;
@@ -86,14 +92,14 @@ public abstract class Continuation<T> extends Coroutine<T> {
             return SUSPENDED;
         }
         owner.inlineDepth++;
-        Object result;
+        Object result = null;
         try {
             result = callee.invokeBody();
         } finally {
             owner.inlineDepth--;
-        }
-        if (result != SUSPENDED) {
-            callee.caller = null;
+            if (result != SUSPENDED) {
+                callee.caller = null;
+            }
         }
         return result;
     }
