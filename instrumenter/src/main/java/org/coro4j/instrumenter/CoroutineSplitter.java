@@ -67,12 +67,17 @@ final class CoroutineSplitter {
             problems.add(lines.at(held, "Await.on inside a synchronized block: a coroutine cannot hold a monitor"
                     + " across a suspension; use org.coro4j.Lock instead"));
         }
-        FrameSimulator simulator = new FrameSimulator(owner.name, method);
-        List<AwaitSite> sites = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
+        for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
                 problems.add(lines.at(insn, "JSR/RET subroutines are not supported; recompile with a Java 7 or later target"));
             }
+        }
+        throwIfAny(problems);
+        throwIfAny(new AllocationMover(owner.name, method, lines).move());
+        throwIfAny(new StackSpiller(owner.name, method, lines).spill());
+        FrameSimulator simulator = new FrameSimulator(owner.name, method);
+        List<AwaitSite> sites = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions.toArray()) {
             if (!CoroutineMethodFinder.isAwait(insn)) {
                 continue;
             }
@@ -83,17 +88,16 @@ final class CoroutineSplitter {
                 problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
                 continue;
             }
-            if (frame.getStackSize() > 1) {
-                problems.add(lines.at(insn, "Await.on inside an expression that has other values pending is not supported"
-                        + " yet; assign the awaited value to a local variable first"));
-                continue;
-            }
             sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame));
         }
+        throwIfAny(problems);
+        return sites;
+    }
+
+    private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
         if (!problems.isEmpty()) {
             throw new InstrumentationException(problems);
         }
-        return sites;
     }
 
     private MethodNode bodyOf(MethodNode method, String bodyDescriptor) {

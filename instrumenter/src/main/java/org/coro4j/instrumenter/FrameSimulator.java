@@ -108,11 +108,7 @@ final class FrameSimulator {
             return interpreter.newValue(name.startsWith("[") ? Type.getType(name) : Type.getObjectType(name));
         }
         if (frameType instanceof LabelNode label) {
-            AbstractInsnNode node = label.getNext();
-            while (node.getOpcode() != Opcodes.NEW) {
-                node = node.getNext();
-            }
-            return new UninitializedValue(Type.getObjectType(((TypeInsnNode) node).desc), label);
+            return new UninitializedValue(Type.getObjectType(UninitializedValue.newInsnAt(label).desc), label);
         }
         if (frameType == Opcodes.INTEGER) {
             return BasicValue.INT_VALUE;

@@ -45,6 +45,11 @@ enum SpillKind {
         return prefix + Integer.toString(slot);
     }
 
+    /** How many local slots a value of this kind takes. */
+    int size() {
+        return this == LONG || this == DOUBLE ? 2 : 1;
+    }
+
     String descriptor() {
         return descriptor;
     }

@@ -115,27 +115,6 @@ class MisuseErrorTest {
     }
 
     @Test
-    void awaitWithOtherValuesPendingIsNotSupportedYet() {
-        List<String> problems = problems("Pending.java", """
-                import org.coro4j.*;
-                class Pending {
-                    static int add(int a, int b) {
-                        return a + b;
-                    }
-                    @Async
-                    static Coroutine<Integer> run(Future<Integer> f) {
-                        int x = 1;
-                        int sum = add(x,
-                                Await.on(f));
-                        return Coroutine.of(sum);
-                    }
-                }
-                """);
-        assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Pending.java:10: Await.on inside an expression that has other values pending"), problems.get(0));
-    }
-
-    @Test
     void malformedClassFileIsAClearError() {
         InstrumentationException error = assertThrows(InstrumentationException.class,
                 () -> new Instrumenter().instrument(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1, 2}));
