@@ -12,6 +12,7 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -119,14 +120,29 @@ final class SuspendPointRewriter {
         code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, RuntimeNames.RESUME_RESULT,
                 "()Ljava/lang/Object;", false));
         code.add(resumed);
-        List<Object> locals = withFrameSlot(FrameSimulator.localTypes(frame));
-        List<Object> stack = FrameSimulator.stackTypes(frame, frame.getStackSize() - 1);
-        stack.add("java/lang/Object");
-        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        if (!(nextNonLabel(site.call()) instanceof FrameNode)) {
+            List<Object> locals = withFrameSlot(FrameSimulator.localTypes(frame));
+            List<Object> stack = FrameSimulator.stackTypes(frame, frame.getStackSize() - 1);
+            stack.add("java/lang/Object");
+            code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        }
         body.instructions.insert(site.call(), code);
         body.instructions.remove(site.call());
         restoreRanges.add(new LabelNode[] {restore, resume});
         return restore;
+    }
+
+    /**
+     * The node after {@code insn}, past labels and line numbers. When javac put a frame there (the
+     * await ends a branch that joins), that frame already fits both ways in, and a second frame at
+     * the same offset would be invalid.
+     */
+    private static AbstractInsnNode nextNonLabel(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next instanceof LabelNode || next instanceof LineNumberNode) {
+            next = next.getNext();
+        }
+        return next;
     }
 
     private InsnList restoreLocals(Frame<BasicValue> frame) {
