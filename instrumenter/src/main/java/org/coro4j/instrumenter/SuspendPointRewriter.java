@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -30,6 +31,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * widened by the slot that holds the frame, plus exact frames at every new branch target.
  */
 final class SuspendPointRewriter {
+    /** The debugger-visible name of the local that holds the continuation frame. */
+    static final String FRAME_LOCAL_NAME = "$frame";
+
     private final MethodNode body;
     private final String frameClass;
     private final FrameLayout layout;
@@ -59,9 +63,23 @@ final class SuspendPointRewriter {
         for (AwaitSite site : sites) {
             resumeLabels.add(rewriteSite(site));
         }
-        body.instructions.insert(prologue(resumeLabels, parameterSlot, descriptor));
+        LabelNode frameKnown = new LabelNode();
+        InsnList prologue = prologue(resumeLabels, parameterSlot, descriptor);
+        prologue.insert(prologue.get(1), frameKnown);
+        body.instructions.insert(prologue);
+        nameFrameSlot(frameKnown);
         excludeRestoreCodeFromHandlers();
         body.maxLocals = Math.max(body.maxLocals, frameSlot + 1);
+    }
+
+    /** Lists the frame in the local variable table, so that debuggers show it beside the user's locals. */
+    private void nameFrameSlot(LabelNode start) {
+        LabelNode end = new LabelNode();
+        body.instructions.add(end);
+        if (body.localVariables == null) {
+            body.localVariables = new ArrayList<>();
+        }
+        body.localVariables.add(new LocalVariableNode(FRAME_LOCAL_NAME, "L" + frameClass + ";", null, start, end, frameSlot));
     }
 
     private void widenJavacFrames() {
