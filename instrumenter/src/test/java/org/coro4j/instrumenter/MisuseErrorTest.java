@@ -115,9 +115,57 @@ class MisuseErrorTest {
     }
 
     @Test
-    void malformedClassFileIsAClearError() {
-        InstrumentationException error = assertThrows(InstrumentationException.class,
-                () -> new Instrumenter().instrument(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1, 2}));
-        assertTrue(error.getMessage().contains("not a valid class file"), error.getMessage());
+    void awaitInALambdaThatDoesNotReturnACoroutine() {
+        List<String> problems = problems("Callback.java", """
+                import org.coro4j.*;
+                class Callback {
+                    static Runnable later(Future<String> f) {
+                        return () -> System.out.println(
+                                Await.on(f));
+                    }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Callback.java:5: Await.on is called in a lambda in Callback, which is not a coroutine"),
+                problems.get(0));
+    }
+
+    @Test
+    void abstractAsyncMethodOfAnInterface() {
+        List<String> problems = problems("Service.java", """
+                import org.coro4j.*;
+                interface Service {
+                    @Async
+                    Coroutine<String> call();
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Service.java:0: @Async method Service.call() is abstract"), problems.get(0));
+    }
+
+    @Test
+    void malformedClassFileIsAClearErrorNamingTheFile() {
+        InstrumentationException notAClass = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, "out/Junk.class"));
+        assertEquals("out/Junk.class:0: not a class file: it does not start with 0xCAFEBABE", notAClass.getMessage());
+        byte[] valid = InMemoryCompiler.compile(Map.of("Cut.java", """
+                import org.coro4j.*;
+                class Cut {
+                    @Async
+                    static Coroutine<String> run(Future<String> f) {
+                        return Coroutine.of(Await.on(f));
+                    }
+                }
+                """)).get("Cut");
+        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 40);
+        InstrumentationException cut = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(truncated, "out/Cut.class"));
+        assertTrue(cut.getMessage().startsWith("out/Cut.class:0: not a valid class file: truncated or corrupt ("), cut.getMessage());
+        byte[] future = valid.clone();
+        future[7] = 71;
+        InstrumentationException newer = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(future, "out/Cut.class"));
+        assertEquals("out/Cut.class:0: not a valid class file: Unsupported class file major version 71;"
+                + " use a newer coro4j instrumenter or compile with an older --release", newer.getMessage());
     }
 }
