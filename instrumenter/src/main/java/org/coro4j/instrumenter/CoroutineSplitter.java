@@ -45,7 +45,7 @@ final class CoroutineSplitter {
         FrameLayout layout = new FrameLayout(isStatic);
         layout.addArguments(method.desc);
         for (AwaitSite site : sites) {
-            layout.addLocals(site.frame());
+            layout.addLocals(site);
         }
         String bodyDescriptor = "(L" + frameClass + ";)Ljava/lang/Object;";
         MethodNode body = bodyOf(method, bodyDescriptor);
@@ -76,21 +76,24 @@ final class CoroutineSplitter {
         throwIfAny(new AllocationMover(owner.name, method, lines).move());
         throwIfAny(new StackSpiller(owner.name, method, lines).spill());
         FrameSimulator simulator = new FrameSimulator(owner.name, method);
-        List<AwaitSite> sites = new ArrayList<>();
+        List<MethodInsnNode> awaits = new ArrayList<>();
+        List<Frame<BasicValue>> frames = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions.toArray()) {
-            if (!CoroutineMethodFinder.isAwait(insn)) {
-                continue;
+            if (CoroutineMethodFinder.isAwait(insn)) {
+                try {
+                    frames.add(simulator.frameBefore(insn));
+                    awaits.add((MethodInsnNode) insn);
+                } catch (AnalyzerException | RuntimeException e) {
+                    problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
+                }
             }
-            Frame<BasicValue> frame;
-            try {
-                frame = simulator.frameBefore(insn);
-            } catch (AnalyzerException | RuntimeException e) {
-                problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
-                continue;
-            }
-            sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame));
         }
         throwIfAny(problems);
+        LiveLocals live = LiveLocals.of(method);
+        List<AwaitSite> sites = new ArrayList<>();
+        for (int i = 0; i < awaits.size(); i++) {
+            sites.add(new AwaitSite(awaits.get(i), i + 1, frames.get(i), live.before(awaits.get(i))));
+        }
         return sites;
     }
 

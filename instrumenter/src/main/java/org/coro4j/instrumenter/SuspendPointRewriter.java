@@ -1,7 +1,10 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -117,14 +120,7 @@ final class SuspendPointRewriter {
         code.add(suspendedMarker());
         code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, resumed));
         code.add(new InsnNode(Opcodes.POP));
-        for (int slot = 0; slot < frame.getLocals(); slot++) {
-            SpillKind kind = layout.spillKindAt(frame, slot);
-            if (kind != null) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new VarInsnNode(kind.loadOpcode(), slot));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-            }
-        }
+        code.add(saveLocals(site));
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(new LdcInsnNode(site.label()));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
@@ -132,7 +128,7 @@ final class SuspendPointRewriter {
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(restore);
         code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
-        code.add(restoreLocals(frame));
+        code.add(restoreLocals(site));
         code.add(resume);
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, RuntimeNames.RESUME_RESULT,
@@ -163,11 +159,42 @@ final class SuspendPointRewriter {
         return next;
     }
 
-    private InsnList restoreLocals(Frame<BasicValue> frame) {
+    /**
+     * Stores the live locals in their fields, and clears the reference fields that other suspension
+     * points use, so that a suspended coroutine keeps no object it will not read again.
+     */
+    private InsnList saveLocals(AwaitSite site) {
         InsnList code = new InsnList();
-        for (int slot = 0; slot < frame.getLocals(); slot++) {
-            BasicValue value = frame.getLocal(slot);
-            SpillKind kind = layout.spillKindAt(frame, slot);
+        Set<String> saved = new HashSet<>();
+        for (int slot = 0; slot < site.frame().getLocals(); slot++) {
+            SpillKind kind = layout.spillKindAt(site, slot);
+            if (kind != null) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new VarInsnNode(kind.loadOpcode(), slot));
+                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
+                saved.add(kind.fieldName(slot));
+            }
+        }
+        for (Map.Entry<String, SpillKind> field : layout.fields().entrySet()) {
+            if (field.getValue() == SpillKind.REFERENCE && !saved.contains(field.getKey())) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, field.getKey(), field.getValue().descriptor()));
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Reloads the live locals from their fields. A dead local that javac's later frames may still
+     * list gets a constant of its kind (0 or null): nothing reads it, but the types stay as javac
+     * declared them.
+     */
+    private InsnList restoreLocals(AwaitSite site) {
+        InsnList code = new InsnList();
+        for (int slot = layout.firstSpilledSlot(); slot < site.frame().getLocals(); slot++) {
+            BasicValue value = site.frame().getLocal(slot);
+            SpillKind kind = layout.spillKindAt(site, slot);
             if (kind != null) {
                 code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
                 code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
@@ -175,9 +202,10 @@ final class SuspendPointRewriter {
                     code.add(new TypeInsnNode(Opcodes.CHECKCAST, value.getType().getInternalName()));
                 }
                 code.add(new VarInsnNode(kind.storeOpcode(), slot));
-            } else if (slot >= layout.firstSpilledSlot() && FrameLayout.isNull(value)) {
-                code.add(new InsnNode(Opcodes.ACONST_NULL));
-                code.add(new VarInsnNode(Opcodes.ASTORE, slot));
+            } else if (!(value instanceof UninitializedValue) && SpillKind.of(value) != null) {
+                SpillKind dead = SpillKind.of(value);
+                code.add(new InsnNode(dead.zeroOpcode()));
+                code.add(new VarInsnNode(dead.storeOpcode(), slot));
             }
         }
         return code;
