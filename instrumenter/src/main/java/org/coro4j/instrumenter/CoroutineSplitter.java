@@ -22,7 +22,10 @@ import org.objectweb.asm.tree.analysis.Frame;
  * Splits one coroutine method in three: the method itself becomes a stub that only allocates the
  * continuation frame and stores the arguments in it; a body method of the same name, taking the
  * frame, holds the original code rewritten by {@link SuspendPointRewriter}; and a new frame class
- * written by {@link ContinuationClassWriter} ties them together.
+ * written by {@link ContinuationClassWriter} ties them together. Before the rewrite, each pass
+ * leaves only locals to keep at an await: {@link ReturnRewriter} turns returns into results,
+ * {@link AllocationMover} moves pending allocations past awaits, {@link StackSpiller} moves the
+ * rest of the operand stack into locals, and {@link LiveLocals} tells which locals are read again.
  */
 final class CoroutineSplitter {
     private final ClassNode owner;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** Misuse and unsupported code are build errors that name the source file and line. */
 class MisuseErrorTest {
@@ -167,5 +171,32 @@ class MisuseErrorTest {
                 () -> new Instrumenter().instrument(future, "out/Cut.class"));
         assertEquals("out/Cut.class:0: not a valid class file: Unsupported class file major version 71;"
                 + " use a newer coro4j instrumenter or compile with an older --release", newer.getMessage());
+    }
+
+    @Test
+    void allocationInAShapeJavacDoesNotWriteIsRejected() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Odd", null, "java/lang/Object", null);
+        writer.visitSource("Odd.java", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_STATIC, "run", "(Lorg/coro4j/Future;)Lorg/coro4j/Coroutine;", null, null);
+        method.visitAnnotation("Lorg/coro4j/Async;", true).visitEnd();
+        method.visitCode();
+        Label start = new Label();
+        method.visitLabel(start);
+        method.visitLineNumber(7, start);
+        method.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, "org/coro4j/Await", "on", "(Lorg/coro4j/Future;)Ljava/lang/Object;", false);
+        method.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "(Ljava/lang/String;)V", false);
+        method.visitInsn(Opcodes.ACONST_NULL);
+        method.visitInsn(Opcodes.ARETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
+        InstrumentationException error = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(writer.toByteArray()));
+        assertEquals("Odd.java:7: Await.on inside the arguments of new java.lang.StringBuilder(...) compiled in an unknown shape;"
+                + " assign the awaited value to a local variable first", error.getMessage());
     }
 }
