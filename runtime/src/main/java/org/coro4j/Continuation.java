@@ -38,11 +38,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
     Continuation<?> caller;
-    /** The task running this coroutine; set when it starts. */
+    /** The task running this coroutine; set when it starts, so non-null means started. */
     Task<?> task;
-    private boolean started;
-    private Object resumeValue;
-    private Throwable resumeError;
+    /** The awaited value to deliver at resumption, or a {@link Failure} carrying the awaited exception. */
+    private Object resumed;
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
@@ -111,22 +110,19 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */
     public final Object resumeResult() {
-        Throwable error = resumeError;
-        Object value = resumeValue;
-        resumeError = null;
-        resumeValue = null;
-        if (error != null) {
-            throw Sneaky.<RuntimeException>sneak(error);
+        Object value = resumed;
+        resumed = null;
+        if (value instanceof Failure failure) {
+            throw Sneaky.<RuntimeException>sneak(failure.error);
         }
         return value;
     }
 
     /** Claims this coroutine for {@code owner}; a coroutine runs only once. */
     final void start(Task<?> owner) {
-        if (started) {
+        if (task != null) {
             throw new InvalidStateException("coroutine " + this + " was already started; a coroutine can be awaited or wrapped in a task only once");
         }
-        started = true;
         task = owner;
     }
 
@@ -135,8 +131,16 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (label == 0 && error != null) {
             throw Sneaky.<RuntimeException>sneak(error);
         }
-        resumeValue = value;
-        resumeError = error;
+        resumed = error != null ? new Failure(error) : value;
         return invokeBody();
+    }
+
+    /** An awaited exception on its way to {@link #resumeResult()}; only failures pay for this box. */
+    private static final class Failure {
+        final Throwable error;
+
+        Failure(Throwable error) {
+            this.error = error;
+        }
     }
 }
