@@ -67,7 +67,8 @@ public final class EventLoop implements AutoCloseable {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
             throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
-                    + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete");
+                    + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete. If this was called from"
+                    + " an @Async method, that method ran eagerly because it was not instrumented. " + Await.HOW_TO_INSTRUMENT);
         }
         return loop;
     }

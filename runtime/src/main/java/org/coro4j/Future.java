@@ -38,6 +38,14 @@ public class Future<T> {
         this.loop = loop;
     }
 
+    /** A future on {@code loop} already done with {@code value}. */
+    static <T> Future<T> completed(EventLoop loop, T value) {
+        Future<T> future = new Future<>(loop);
+        future.result = value;
+        future.state = FINISHED;
+        return future;
+    }
+
     /** The loop this future belongs to. */
     final EventLoop loop() {
         return loop;

@@ -239,6 +239,9 @@ public class Task<T> extends Future<T> {
                 finish(result, failure);
                 return;
             }
+            if (failure != null) {
+                CoroutineTrace.addCaller(failure, caller);
+            }
             current = caller;
             frame = caller;
             value = result;

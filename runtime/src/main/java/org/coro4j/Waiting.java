@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The future {@link Asyncio#wait} returns [Python: {@code asyncio.wait}]: done when the
  * {@link ReturnWhen} condition holds or the timeout passes; it never fails on timeout. Cancelling it
- * leaves the watched futures alone.
+ * leaves the watched futures alone. As in asyncio, the futures are sorted into done and pending
+ * when the result is first retrieved (when the waiting task resumes), not when the condition held.
  */
 final class Waiting<T> extends Future<WaitResult<T>> {
     private final List<Future<T>> watched;
@@ -19,6 +20,7 @@ final class Waiting<T> extends Future<WaitResult<T>> {
     private final Consumer<Future<T>> onCompletion = this::watchedDone;
     private int remaining;
     private TimerHandle timeout;
+    private WaitResult<T> partition;
 
     private Waiting(EventLoop loop, List<Future<T>> watched, ReturnWhen returnWhen) {
         super(loop);
@@ -71,12 +73,21 @@ final class Waiting<T> extends Future<WaitResult<T>> {
             return;
         }
         stopWatching();
-        Set<Future<T>> done = new LinkedHashSet<>();
-        Set<Future<T>> pending = new LinkedHashSet<>();
-        for (Future<T> future : watched) {
-            (future.isDone() ? done : pending).add(future);
+        complete(null);
+    }
+
+    @Override
+    public WaitResult<T> result() {
+        super.result();
+        if (partition == null) {
+            Set<Future<T>> done = new LinkedHashSet<>();
+            Set<Future<T>> pending = new LinkedHashSet<>();
+            for (Future<T> future : watched) {
+                (future.isDone() ? done : pending).add(future);
+            }
+            partition = new WaitResult<>(Collections.unmodifiableSet(done), Collections.unmodifiableSet(pending));
         }
-        complete(new WaitResult<>(Collections.unmodifiableSet(done), Collections.unmodifiableSet(pending)));
+        return partition;
     }
 
     private void stopWatching() {
