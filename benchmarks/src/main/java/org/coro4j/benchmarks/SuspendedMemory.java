@@ -4,11 +4,11 @@ import org.coro4j.Async;
 import org.coro4j.Asyncio;
 import org.coro4j.Await;
 import org.coro4j.Coroutine;
-import org.coro4j.Future;
+import org.coro4j.Event;
 import org.coro4j.Task;
 
 /**
- * W3, memory: {@code tasks} tasks suspended at once on one gate future; the retained heap per
+ * W3, memory: {@code tasks} tasks suspended at once on one {@link Event}; the retained heap per
  * suspended task is the used heap after full collections with every task suspended, minus the same
  * reading taken just before the tasks were created, divided by the number of tasks. The array that
  * keeps the task handles is allocated before the first reading, so only the tasks themselves (and
@@ -43,7 +43,7 @@ public final class SuspendedMemory {
 
     @Async
     static Coroutine<Footprint> main(Task<?>[] handles) {
-        Future<Void> gate = new Future<>();
+        Event gate = new Event();
         int[] counts = new int[2];
         long before = Measure.usedHeapAfterGc();
         for (int i = 0; i < handles.length; i++) {
@@ -52,7 +52,7 @@ public final class SuspendedMemory {
         Await.on(Asyncio.sleep(0));
         long after = Measure.usedHeapAfterGc();
         int suspended = counts[0];
-        gate.setResult(null);
+        gate.set();
         while (counts[1] < handles.length) {
             Await.on(Asyncio.sleep(0));
         }
@@ -60,9 +60,9 @@ public final class SuspendedMemory {
     }
 
     @Async
-    static Coroutine<Void> waiter(Future<Void> gate, int[] counts) {
+    static Coroutine<Void> waiter(Event gate, int[] counts) {
         counts[0]++;
-        Await.on(gate);
+        Await.on(gate.await());
         counts[1]++;
         return Coroutine.done();
     }
