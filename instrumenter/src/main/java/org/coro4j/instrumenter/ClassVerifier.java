@@ -2,17 +2,14 @@ package org.coro4j.instrumenter;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.BasicVerifier;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
- * Checks every class the instrumenter writes before it is handed out: the class structure with
- * ASM's {@link CheckClassAdapter}, and each method's data flow with a {@link BasicVerifier}, which
- * needs no class hierarchy and so loads no user class. A failure here is a bug in the instrumenter.
+ * Checks every class the instrumenter writes before it is handed out, with ASM's
+ * {@link CheckClassAdapter}: the class structure, and each method's data flow with a
+ * {@link BasicVerifier}, which needs no class hierarchy and so loads no user class. A failure here
+ * is a bug in the instrumenter.
  */
 final class ClassVerifier {
     private ClassVerifier() {
@@ -25,16 +22,6 @@ final class ClassVerifier {
             reader.accept(new CheckClassAdapter(new ClassNode(), true), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("instrumenter wrote an invalid class " + reader.getClassName() + ": " + e.getMessage(), e);
-        }
-        ClassNode node = new ClassNode();
-        reader.accept(node, 0);
-        for (MethodNode method : node.methods) {
-            try {
-                new Analyzer<BasicValue>(new BasicVerifier()).analyze(node.name, method);
-            } catch (AnalyzerException e) {
-                throw new IllegalStateException("instrumenter wrote an invalid method " + node.name + "." + method.name
-                        + method.desc + ": " + e.getMessage(), e);
-            }
         }
     }
 }
