@@ -38,6 +38,8 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
     Continuation<?> caller;
+    /** How many coroutines this one runs nested in on the Java stack; 0 when the task's step loop resumes it. */
+    private int depth;
     /** The task running this coroutine; set when it starts, so non-null means started. */
     Task<?> task;
     /** The awaited value to deliver at resumption, or a {@link Failure} carrying the awaited exception. */
@@ -79,28 +81,27 @@ public abstract class Continuation<T> extends Coroutine<T> {
     /** {@code Await.on(Coroutine)}: runs {@code coroutine} in this task; its result or {@link #SUSPENDED}. */
     public final Object awaitCoroutine(Coroutine<?> coroutine) {
         if (coroutine == null) {
-            throw new NullPointerException("Await.on(null): a coroutine method returned null instead of"
-                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
+            throw nullCoroutine();
         }
         Continuation<?> callee = (Continuation<?>) coroutine;
         callee.start(task);
         callee.caller = this;
-        Task<?> owner = task;
-        if (owner.inlineDepth >= MAX_INLINE_DEPTH) {
-            owner.trampoline(callee);
+        int calleeDepth = depth + 1;
+        if (calleeDepth > MAX_INLINE_DEPTH) {
+            task.trampoline(callee);
             return SUSPENDED;
         }
-        owner.inlineDepth++;
-        Object result = null;
-        try {
-            result = callee.invokeBody();
-        } finally {
-            owner.inlineDepth--;
-            if (result != SUSPENDED) {
-                callee.caller = null;
-            }
+        callee.depth = calleeDepth;
+        Object result = callee.invokeBody();
+        if (result != SUSPENDED) {
+            callee.caller = null;
         }
         return result;
+    }
+
+    private static NullPointerException nullCoroutine() {
+        return new NullPointerException("Await.on(null): a coroutine method returned null instead of"
+                + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
     }
 
     /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
@@ -132,6 +133,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw Sneaky.<RuntimeException>sneak(error);
         }
         resumed = error != null ? new Failure(error) : value;
+        depth = 0;
         return invokeBody();
     }
 

@@ -29,8 +29,6 @@ public class Task<T> extends Future<T> {
     private String cancelMessage;
     private int cancelRequests;
     private boolean trampolined;
-    /** How many coroutines are running nested on the Java stack inside this task's step. */
-    int inlineDepth;
     /** Links of the loop's list of pending tasks. */
     Task<?> previousPending;
     Task<?> nextPending;
