@@ -285,7 +285,7 @@ public class Future<T> {
         if (callback instanceof Task<?> waiter) {
             waiter.wokenBy(this);
         } else {
-            loop.enqueue(new DoneCallback<>((Consumer<? super Future<T>>) callback, this));
+            loop.enqueue((Consumer<? super Future<T>>) callback, this);
         }
     }
 
