@@ -15,20 +15,26 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
-    private final Continuation<T> coroutine;
     /** The given name, or null until {@link #getName()} makes {@code Task-N} from {@link #number}. */
     private String name;
     private final long number;
-    /** The innermost frame to resume; the task's own coroutine or one it awaits inline. */
+    /**
+     * The innermost frame to resume; the task's own coroutine or one it awaits inline. Its
+     * {@link Continuation#caller} chain ends at the task's own coroutine, which it is once the task is done.
+     */
     private Continuation<?> current;
-    /** The future this task is suspended on, or null (not suspended, or after a bare yield). */
-    private Future<?> waitingOn;
-    /** The future whose outcome the queued step delivers; null for the first step. */
-    private Future<?> wokenBy;
+    /**
+     * The future this task is suspended on or, once {@link #woken}, the one whose outcome the queued
+     * step delivers; null before the first step.
+     */
+    private Future<?> awaited;
+    /** Whether the queued step delivers {@link #awaited}'s outcome. */
+    private boolean woken;
+    /** Whether the next step throws {@link CancelledException} into the coroutine. */
     private boolean mustCancel;
-    private String cancelMessage;
-    private int cancelRequests;
     private boolean trampolined;
+    /** The pending cancellation requests and their message; null until the first {@link #cancel}. */
+    private CancelRequests cancelRequests;
     /** How many coroutines are running nested on the Java stack inside this task's step. */
     int inlineDepth;
     /** Links of the loop's list of pending tasks. */
@@ -41,7 +47,6 @@ public class Task<T> extends Future<T> {
             throw new IllegalArgumentException("not a coroutine: " + coroutine);
         }
         frame.start(this);
-        this.coroutine = frame;
         this.current = frame;
         this.name = name;
         this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
@@ -65,8 +70,13 @@ public class Task<T> extends Future<T> {
     }
 
     /** The coroutine this task runs. */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        return coroutine;
+        Continuation<?> frame = current;
+        while (frame.caller != null) {
+            frame = frame.caller;
+        }
+        return (Coroutine<T>) frame;
     }
 
     /** Not allowed on a task: its coroutine decides its result. */
@@ -91,29 +101,38 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        cancelRequests++;
-        if (waitingOn != null && waitingOn.cancel(message)) {
+        CancelRequests requests = cancelRequests;
+        if (requests == null) {
+            requests = new CancelRequests();
+            cancelRequests = requests;
+        }
+        requests.count++;
+        if (!woken && awaited != null && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
-        cancelMessage = message;
+        requests.message = message;
         return true;
     }
 
     /** How many cancellation requests are pending [Python: {@code Task.cancelling()}]. */
     public int cancelling() {
-        return cancelRequests;
+        return cancelRequests == null ? 0 : cancelRequests.count;
     }
 
     /** Withdraws one cancellation request; returns the remaining count [Python: {@code Task.uncancel()}]. */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        CancelRequests requests = cancelRequests;
+        if (requests == null) {
+            return 0;
+        }
+        if (requests.count > 0) {
+            requests.count--;
+            if (requests.count == 0) {
                 mustCancel = false;
             }
         }
-        return cancelRequests;
+        return requests.count;
     }
 
     /** The coroutine frames this task is suspended in, innermost first. */
@@ -149,7 +168,8 @@ public class Task<T> extends Future<T> {
 
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
     final void wokenBy(Future<?> future) {
-        wokenBy = future;
+        awaited = future;
+        woken = true;
         loop().enqueue(this);
     }
 
@@ -166,9 +186,9 @@ public class Task<T> extends Future<T> {
             wokenBy(future);
             return;
         }
-        waitingOn = future;
+        awaited = future;
         future.addWakeup(this);
-        if (mustCancel && future.cancel(cancelMessage)) {
+        if (mustCancel && !woken && future.cancel(cancelRequests.message)) {
             mustCancel = false;
         }
     }
@@ -184,13 +204,14 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return;
         }
-        Future<?> future = wokenBy;
-        wokenBy = null;
+        Future<?> future = woken ? awaited : null;
+        awaited = null;
+        woken = false;
         Object value = null;
         Throwable error = null;
         if (mustCancel) {
             mustCancel = false;
-            error = new CancelledException(cancelMessage);
+            error = new CancelledException(cancelRequests.message);
             if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
             }
@@ -201,7 +222,6 @@ public class Task<T> extends Future<T> {
                 error = e;
             }
         }
-        waitingOn = null;
         EventLoop loop = loop();
         loop.enterTask(this);
         try {
@@ -258,9 +278,15 @@ public class Task<T> extends Future<T> {
             fail(failure);
         } else if (mustCancel) {
             mustCancel = false;
-            cancelFuture(cancelMessage);
+            cancelFuture(cancelRequests.message);
         } else {
             complete((T) result);
         }
+    }
+
+    /** A task's cancellation requests, kept apart because most tasks are never cancelled. */
+    private static final class CancelRequests {
+        int count;
+        String message;
     }
 }
