@@ -15,9 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
-    /** The given name, or null until {@link #getName()} makes {@code Task-N} from {@link #number}. */
-    private String name;
-    private final long number;
+    /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in {@link #extras}. */
+    private final int number;
     /**
      * The innermost frame to resume; the task's own coroutine or one it awaits inline. Its
      * {@link Continuation#caller} chain ends at the task's own coroutine, which it is once the task is done.
@@ -33,8 +32,8 @@ public class Task<T> extends Future<T> {
     /** Whether the next step throws {@link CancelledException} into the coroutine. */
     private boolean mustCancel;
     private boolean trampolined;
-    /** The pending cancellation requests and their message; null until the first {@link #cancel}. */
-    private CancelRequests cancelRequests;
+    /** What most tasks never need; null until one of its fields is set. */
+    private Extras extras;
     /** How many coroutines are running nested on the Java stack inside this task's step. */
     int inlineDepth;
     /** Links of the loop's list of pending tasks. */
@@ -48,25 +47,33 @@ public class Task<T> extends Future<T> {
         }
         frame.start(this);
         this.current = frame;
-        this.name = name;
-        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
+        long n = name == null ? NAME_COUNTER.incrementAndGet() : 0;
+        if (n <= Integer.MAX_VALUE) {
+            this.number = (int) n;
+        } else {
+            this.number = -1;
+            extras().largeNumber = n;
+        }
+        if (name != null) {
+            extras().name = name;
+        }
         loop.register(this);
         loop.enqueue(this);
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
     public String getName() {
-        String shown = name;
-        if (shown == null) {
-            shown = "Task-" + number;
-            name = shown;
+        if (extras != null && extras.name != null) {
+            return extras.name;
         }
+        String shown = "Task-" + (number >= 0 ? number : extras.largeNumber);
+        extras().name = shown;
         return shown;
     }
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = name;
+        extras().name = name;
     }
 
     /** The coroutine this task runs. */
@@ -101,38 +108,34 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        CancelRequests requests = cancelRequests;
-        if (requests == null) {
-            requests = new CancelRequests();
-            cancelRequests = requests;
-        }
-        requests.count++;
+        Extras requests = extras();
+        requests.cancelRequests++;
         if (!woken && awaited != null && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
-        requests.message = message;
+        requests.cancelMessage = message;
         return true;
     }
 
     /** How many cancellation requests are pending [Python: {@code Task.cancelling()}]. */
     public int cancelling() {
-        return cancelRequests == null ? 0 : cancelRequests.count;
+        return extras == null ? 0 : extras.cancelRequests;
     }
 
     /** Withdraws one cancellation request; returns the remaining count [Python: {@code Task.uncancel()}]. */
     public int uncancel() {
-        CancelRequests requests = cancelRequests;
+        Extras requests = extras;
         if (requests == null) {
             return 0;
         }
-        if (requests.count > 0) {
-            requests.count--;
-            if (requests.count == 0) {
+        if (requests.cancelRequests > 0) {
+            requests.cancelRequests--;
+            if (requests.cancelRequests == 0) {
                 mustCancel = false;
             }
         }
-        return requests.count;
+        return requests.cancelRequests;
     }
 
     /** The coroutine frames this task is suspended in, innermost first. */
@@ -188,7 +191,7 @@ public class Task<T> extends Future<T> {
         }
         awaited = future;
         future.addWakeup(this);
-        if (mustCancel && !woken && future.cancel(cancelRequests.message)) {
+        if (mustCancel && !woken && future.cancel(extras.cancelMessage)) {
             mustCancel = false;
         }
     }
@@ -211,7 +214,7 @@ public class Task<T> extends Future<T> {
         Throwable error = null;
         if (mustCancel) {
             mustCancel = false;
-            error = new CancelledException(cancelRequests.message);
+            error = new CancelledException(extras.cancelMessage);
             if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
             }
@@ -278,15 +281,30 @@ public class Task<T> extends Future<T> {
             fail(failure);
         } else if (mustCancel) {
             mustCancel = false;
-            cancelFuture(cancelRequests.message);
+            cancelFuture(extras.cancelMessage);
         } else {
             complete((T) result);
         }
     }
 
-    /** A task's cancellation requests, kept apart because most tasks are never cancelled. */
-    private static final class CancelRequests {
-        int count;
-        String message;
+    private Extras extras() {
+        Extras existing = extras;
+        if (existing == null) {
+            existing = new Extras();
+            extras = existing;
+        }
+        return existing;
+    }
+
+    /** The fields most tasks never set, kept apart so that those tasks do not pay for them. */
+    private static final class Extras {
+        /** The given name, or {@code Task-N} once {@link #getName()} made it; null until then. */
+        String name;
+        /** The N of {@code Task-N} when it does not fit in {@link #number}. */
+        long largeNumber;
+        /** The pending cancellation requests [Python: {@code Task.cancelling()}]. */
+        int cancelRequests;
+        /** The message of the last cancellation request that has to be delivered at the next step. */
+        String cancelMessage;
     }
 }
