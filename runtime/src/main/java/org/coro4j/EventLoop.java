@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
@@ -30,7 +31,10 @@ public final class EventLoop implements AutoCloseable {
     private static final int MIN_CANCELLED_TIMERS_TO_PURGE = 100;
 
     private final LoopClock clock;
-    /** {@link Handle}s and {@link Task}s whose next step is due; tasks are queued without a wrapper. */
+    /**
+     * What is due, in order: {@link Handle}s, {@link Task}s whose next step is due, and done callbacks
+     * as a {@link Consumer} followed by its {@link Future}; tasks and callbacks are queued without a wrapper.
+     */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
@@ -173,7 +177,7 @@ public final class EventLoop implements AutoCloseable {
         if (future.loop() != this) {
             throw new AsyncUsageException("The future belongs to a different loop than the one given to runUntilComplete");
         }
-        java.util.function.Consumer<Future<T>> stop = f -> stopping = true;
+        Consumer<Future<T>> stop = f -> stopping = true;
         future.addDoneCallback(stop);
         thread = Thread.currentThread();
         RUNNING.set(this);
@@ -234,10 +238,14 @@ public final class EventLoop implements AutoCloseable {
         ready.add(task);
     }
 
-    /** Queues a done callback. */
-    void enqueue(Handle handle) {
+    /**
+     * Queues a future's done callback as two entries, the callback then the future, so that no
+     * wrapper is allocated; they are taken off the queue together.
+     */
+    <T> void enqueue(Consumer<? super Future<T>> callback, Future<T> future) {
         checkOpen();
-        ready.add(handle);
+        ready.add(callback);
+        ready.add(future);
     }
 
     void register(Task<?> task) {
@@ -355,11 +363,13 @@ public final class EventLoop implements AutoCloseable {
             Object item = ready.poll();
             if (item instanceof Task<?> task) {
                 task.runStep();
-            } else {
-                Handle handle = (Handle) item;
+            } else if (item instanceof Handle handle) {
                 if (!handle.isCancelled()) {
                     runCallback(handle);
                 }
+            } else {
+                n--;
+                runDoneCallback((Consumer<?>) item, (Future<?>) ready.poll());
             }
         }
     }
@@ -409,6 +419,15 @@ public final class EventLoop implements AutoCloseable {
             handle.run();
         } catch (Throwable e) {
             callExceptionHandler(new ExceptionContext("Exception in callback " + handle, e, null));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void runDoneCallback(Consumer callback, Future<?> future) {
+        try {
+            callback.accept(future);
+        } catch (Throwable e) {
+            callExceptionHandler(new ExceptionContext("Exception in callback " + callback + " for " + future, e, null));
         }
     }
 

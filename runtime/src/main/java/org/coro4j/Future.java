@@ -16,15 +16,15 @@ import java.util.function.Consumer;
  * @param <T> the result type
  */
 public class Future<T> {
-    private static final int PENDING = 0;
-    private static final int FINISHED = 1;
-    private static final int CANCELLED = 2;
+    private static final byte PENDING = 0;
+    private static final byte FINISHED = 1;
+    private static final byte FAILED = 2;
+    private static final byte CANCELLED = 3;
 
     private final EventLoop loop;
-    private int state = PENDING;
-    private T result;
-    private Throwable exception;
-    private String cancelMessage;
+    private byte state = PENDING;
+    /** The result if finished, the exception if failed, the cancel message if cancelled; null while pending. */
+    private Object outcome;
     /** Null, one callback (a {@link Consumer} or a waiting {@link Task}), or a {@link CallbackList}. */
     private Object callbacks;
 
@@ -41,7 +41,7 @@ public class Future<T> {
     /** A future on {@code loop} already done with {@code value}. */
     static <T> Future<T> completed(EventLoop loop, T value) {
         Future<T> future = new Future<>(loop);
-        future.result = value;
+        future.outcome = value;
         future.state = FINISHED;
         return future;
     }
@@ -68,15 +68,15 @@ public class Future<T> {
 
     /** Completes a pending future with {@code value}. */
     final void complete(T value) {
-        result = value;
+        outcome = value;
         state = FINISHED;
         scheduleCallbacks();
     }
 
     /** Completes a pending future with {@code error}; it is reported at loop close unless retrieved. */
     final void fail(Throwable error) {
-        exception = error;
-        state = FINISHED;
+        outcome = error;
+        state = FAILED;
         if (!(error instanceof CancelledException)) {
             loop.trackUnretrieved(this);
         }
@@ -87,11 +87,11 @@ public class Future<T> {
     @SuppressWarnings("unchecked")
     final void completeLike(Future<?> source) {
         if (source.isCancelled()) {
-            cancelFuture(source.cancelMessage);
-        } else if (source.exception != null) {
+            cancelFuture(source.cancelMessage());
+        } else if (source.state == FAILED) {
             fail(source.exception());
         } else {
-            complete((T) source.result);
+            complete((T) source.outcome);
         }
     }
 
@@ -111,7 +111,7 @@ public class Future<T> {
             return false;
         }
         state = CANCELLED;
-        cancelMessage = message;
+        outcome = message;
         scheduleCallbacks();
         return true;
     }
@@ -130,6 +130,7 @@ public class Future<T> {
      * The result; throws the future's exception if it failed, {@link CancelledException} if it was
      * cancelled, {@link InvalidStateException} if it is still pending.
      */
+    @SuppressWarnings("unchecked")
     public T result() {
         if (state == PENDING) {
             throw new InvalidStateException("Result is not ready.");
@@ -137,11 +138,11 @@ public class Future<T> {
         if (state == CANCELLED) {
             throw newCancelledException();
         }
-        if (exception != null) {
+        if (state == FAILED) {
             markRetrieved();
-            throw Sneaky.<RuntimeException>sneak(exception);
+            throw Sneaky.<RuntimeException>sneak((Throwable) outcome);
         }
-        return result;
+        return (T) outcome;
     }
 
     /** The exception, or null if the future succeeded; throws if it is pending or cancelled. */
@@ -153,7 +154,7 @@ public class Future<T> {
             throw newCancelledException();
         }
         markRetrieved();
-        return exception;
+        return peekException();
     }
 
     /** Schedules {@code callback} with this future once it is done (at once if it is done already). */
@@ -202,7 +203,8 @@ public class Future<T> {
         String shown = switch (state) {
             case PENDING -> "pending";
             case CANCELLED -> "cancelled";
-            default -> exception != null ? "finished exception=" + exception : "finished result=" + result;
+            case FAILED -> "finished exception=" + outcome;
+            default -> "finished result=" + outcome;
         };
         return getClass().getSimpleName() + "<" + shown + ">";
     }
@@ -226,20 +228,20 @@ public class Future<T> {
 
     /** The message given to {@link #cancel(String)}, or null. */
     final String cancelMessage() {
-        return cancelMessage;
+        return state == CANCELLED ? (String) outcome : null;
     }
 
     final CancelledException newCancelledException() {
-        return new CancelledException(cancelMessage);
+        return new CancelledException(cancelMessage());
     }
 
     /** The exception without marking it retrieved. */
     final Throwable peekException() {
-        return exception;
+        return state == FAILED ? (Throwable) outcome : null;
     }
 
     private void markRetrieved() {
-        if (exception != null) {
+        if (state == FAILED) {
             loop.untrackUnretrieved(this);
         }
     }
@@ -285,7 +287,7 @@ public class Future<T> {
         if (callback instanceof Task<?> waiter) {
             waiter.wokenBy(this);
         } else {
-            loop.enqueue(new DoneCallback<>((Consumer<? super Future<T>>) callback, this));
+            loop.enqueue((Consumer<? super Future<T>>) callback, this);
         }
     }
 

@@ -3,8 +3,10 @@ package org.coro4j;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The future {@link Asyncio#gather} returns [Python: {@code _GatheringFuture}]: done when every
@@ -14,32 +16,61 @@ final class Gathering extends Future<List<Object>> {
     /** One future per argument; an awaitable passed twice maps to the same future. */
     private final List<Future<?>> children;
     private final boolean returnExceptions;
-    private final int distinct;
+    /** How many different futures {@link #children} holds. */
+    private int distinct;
     private int finished;
     private boolean cancelRequested;
 
-    private Gathering(EventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
+    private Gathering(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
         super(loop);
         this.children = children;
-        this.distinct = distinct;
         this.returnExceptions = returnExceptions;
     }
 
     static Gathering start(EventLoop loop, boolean returnExceptions, List<?> awaitables) {
-        List<Future<?>> children = new ArrayList<>(awaitables.size());
-        Map<Object, Future<?>> byAwaitable = new IdentityHashMap<>();
-        for (Object awaitable : awaitables) {
-            children.add(byAwaitable.computeIfAbsent(awaitable, a -> Awaitables.toFuture(loop, a)));
-        }
-        Gathering gathering = new Gathering(loop, children, byAwaitable.size(), returnExceptions);
-        if (children.isEmpty()) {
+        int count = awaitables.size();
+        List<Future<?>> children = new ArrayList<>(count);
+        Gathering gathering = new Gathering(loop, children, returnExceptions);
+        if (count == 0) {
             gathering.complete(List.of());
             return gathering;
         }
-        for (Future<?> child : byAwaitable.values()) {
-            child.addDoneCallback(gathering::childDone);
+        Consumer<Future<?>> onChildDone = gathering::childDone;
+        Map<Object, Future<?>> byAwaitable = null;
+        for (Object awaitable : awaitables) {
+            if (byAwaitable == null && !isUnstartedCoroutine(awaitable)) {
+                byAwaitable = seen(awaitables, children);
+            }
+            Future<?> child = byAwaitable == null ? null : byAwaitable.get(awaitable);
+            if (child == null) {
+                child = Awaitables.toFuture(loop, awaitable);
+                if (byAwaitable != null) {
+                    byAwaitable.put(awaitable, child);
+                }
+                gathering.distinct++;
+                child.addDoneCallback(onChildDone);
+            }
+            children.add(child);
         }
         return gathering;
+    }
+
+    /**
+     * Whether {@code awaitable} is a coroutine nothing has started: it cannot have appeared earlier
+     * in the same call (that would have started it), so it needs no de-duplication.
+     */
+    private static boolean isUnstartedCoroutine(Object awaitable) {
+        return awaitable instanceof Continuation<?> frame && frame.task == null;
+    }
+
+    /** The awaitables before the first one that may repeat an earlier one, with their futures. */
+    private static Map<Object, Future<?>> seen(List<?> awaitables, List<Future<?>> children) {
+        Map<Object, Future<?>> byAwaitable = new IdentityHashMap<>();
+        Iterator<?> earlier = awaitables.iterator();
+        for (Future<?> child : children) {
+            byAwaitable.put(earlier.next(), child);
+        }
+        return byAwaitable;
     }
 
     @Override

@@ -134,7 +134,7 @@ public class Queue<T> {
             if (putter == null) {
                 return;
             }
-            enqueue((T) putter.payload);
+            enqueue((T) putter.payload());
             putter.complete(null);
         }
     }
@@ -151,7 +151,7 @@ public class Queue<T> {
 
     private void putterCancelledAfterPut(Waiter<Void> putter) {
         for (Iterator<T> it = items.descendingIterator(); it.hasNext(); ) {
-            if (it.next() == putter.payload) {
+            if (it.next() == putter.payload()) {
                 it.remove();
                 taskDone();
                 admitPutters();

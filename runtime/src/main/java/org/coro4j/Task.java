@@ -15,20 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
-    private final Continuation<T> coroutine;
-    /** The given name, or null until {@link #getName()} makes {@code Task-N} from {@link #number}. */
-    private String name;
-    private final long number;
-    /** The innermost frame to resume; the task's own coroutine or one it awaits inline. */
+    /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in {@link #extras}. */
+    private final int number;
+    /**
+     * The innermost frame to resume; the task's own coroutine or one it awaits inline. Its
+     * {@link Continuation#caller} chain ends at the task's own coroutine, which it is once the task is done.
+     */
     private Continuation<?> current;
-    /** The future this task is suspended on, or null (not suspended, or after a bare yield). */
-    private Future<?> waitingOn;
-    /** The future whose outcome the queued step delivers; null for the first step. */
-    private Future<?> wokenBy;
+    /**
+     * The future this task is suspended on or, once {@link #woken}, the one whose outcome the queued
+     * step delivers; null before the first step.
+     */
+    private Future<?> awaited;
+    /** Whether the queued step delivers {@link #awaited}'s outcome. */
+    private boolean woken;
+    /** Whether the next step throws {@link CancelledException} into the coroutine. */
     private boolean mustCancel;
-    private String cancelMessage;
-    private int cancelRequests;
     private boolean trampolined;
+    /** What most tasks never need; null until one of its fields is set. */
+    private Extras extras;
     /** Links of the loop's list of pending tasks. */
     Task<?> previousPending;
     Task<?> nextPending;
@@ -39,32 +44,44 @@ public class Task<T> extends Future<T> {
             throw new IllegalArgumentException("not a coroutine: " + coroutine);
         }
         frame.start(this);
-        this.coroutine = frame;
         this.current = frame;
-        this.name = name;
-        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
+        long n = name == null ? NAME_COUNTER.incrementAndGet() : 0;
+        if (n <= Integer.MAX_VALUE) {
+            this.number = (int) n;
+        } else {
+            this.number = -1;
+            extras().largeNumber = n;
+        }
+        if (name != null) {
+            extras().name = name;
+        }
         loop.register(this);
         loop.enqueue(this);
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
     public String getName() {
-        String shown = name;
-        if (shown == null) {
-            shown = "Task-" + number;
-            name = shown;
+        if (extras != null && extras.name != null) {
+            return extras.name;
         }
+        String shown = "Task-" + (number >= 0 ? number : extras.largeNumber);
+        extras().name = shown;
         return shown;
     }
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = name;
+        extras().name = name;
     }
 
     /** The coroutine this task runs. */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        return coroutine;
+        Continuation<?> frame = current;
+        while (frame.caller != null) {
+            frame = frame.caller;
+        }
+        return (Coroutine<T>) frame;
     }
 
     /** Not allowed on a task: its coroutine decides its result. */
@@ -89,29 +106,34 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return false;
         }
-        cancelRequests++;
-        if (waitingOn != null && waitingOn.cancel(message)) {
+        Extras requests = extras();
+        requests.cancelRequests++;
+        if (!woken && awaited != null && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
-        cancelMessage = message;
+        requests.cancelMessage = message;
         return true;
     }
 
     /** How many cancellation requests are pending [Python: {@code Task.cancelling()}]. */
     public int cancelling() {
-        return cancelRequests;
+        return extras == null ? 0 : extras.cancelRequests;
     }
 
     /** Withdraws one cancellation request; returns the remaining count [Python: {@code Task.uncancel()}]. */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        Extras requests = extras;
+        if (requests == null) {
+            return 0;
+        }
+        if (requests.cancelRequests > 0) {
+            requests.cancelRequests--;
+            if (requests.cancelRequests == 0) {
                 mustCancel = false;
             }
         }
-        return cancelRequests;
+        return requests.cancelRequests;
     }
 
     /** The coroutine frames this task is suspended in, innermost first. */
@@ -147,7 +169,8 @@ public class Task<T> extends Future<T> {
 
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
     final void wokenBy(Future<?> future) {
-        wokenBy = future;
+        awaited = future;
+        woken = true;
         loop().enqueue(this);
     }
 
@@ -164,9 +187,9 @@ public class Task<T> extends Future<T> {
             wokenBy(future);
             return;
         }
-        waitingOn = future;
+        awaited = future;
         future.addWakeup(this);
-        if (mustCancel && future.cancel(cancelMessage)) {
+        if (mustCancel && !woken && future.cancel(extras.cancelMessage)) {
             mustCancel = false;
         }
     }
@@ -182,13 +205,14 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return;
         }
-        Future<?> future = wokenBy;
-        wokenBy = null;
+        Future<?> future = woken ? awaited : null;
+        awaited = null;
+        woken = false;
         Object value = null;
         Throwable error = null;
         if (mustCancel) {
             mustCancel = false;
-            error = new CancelledException(cancelMessage);
+            error = new CancelledException(extras.cancelMessage);
             if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
             }
@@ -199,7 +223,6 @@ public class Task<T> extends Future<T> {
                 error = e;
             }
         }
-        waitingOn = null;
         EventLoop loop = loop();
         loop.enterTask(this);
         try {
@@ -256,9 +279,30 @@ public class Task<T> extends Future<T> {
             fail(failure);
         } else if (mustCancel) {
             mustCancel = false;
-            cancelFuture(cancelMessage);
+            cancelFuture(extras.cancelMessage);
         } else {
             complete((T) result);
         }
+    }
+
+    private Extras extras() {
+        Extras existing = extras;
+        if (existing == null) {
+            existing = new Extras();
+            extras = existing;
+        }
+        return existing;
+    }
+
+    /** The fields most tasks never set, kept apart so that those tasks do not pay for them. */
+    private static final class Extras {
+        /** The given name, or {@code Task-N} once {@link #getName()} made it; null until then. */
+        String name;
+        /** The N of {@code Task-N} when it does not fit in {@link #number}. */
+        long largeNumber;
+        /** The pending cancellation requests [Python: {@code Task.cancelling()}]. */
+        int cancelRequests;
+        /** The message of the last cancellation request that has to be delivered at the next step. */
+        String cancelMessage;
     }
 }

@@ -14,7 +14,7 @@ final class WaiterQueue<T> {
     }
 
     Waiter<T> add(EventLoop loop, Object payload) {
-        Waiter<T> waiter = new Waiter<>(loop, this, payload);
+        Waiter<T> waiter = payload == null ? new Waiter<>(loop, this) : new Waiter.Carrying<>(loop, this, payload);
         waiters.add(waiter);
         return waiter;
     }
