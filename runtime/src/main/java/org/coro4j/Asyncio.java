@@ -3,10 +3,12 @@ package org.coro4j;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The module-level functions of asyncio [Python: {@code asyncio.run}, {@code create_task},
@@ -57,24 +59,18 @@ public final class Asyncio {
         return sleep(seconds, null);
     }
 
-    /** A future done after {@code duration}. */
+    /** A future done after {@code duration} [Python: {@code asyncio.sleep}]. */
     public static Future<Void> sleep(Duration duration) {
         return sleep(duration.toNanos() / 1e9, null);
     }
 
-    /** A future whose result is {@code result} after {@code seconds}. */
+    /** A future whose result is {@code result} after {@code seconds} [Python: {@code asyncio.sleep(delay, result)}]. */
     public static <T> Future<T> sleep(double seconds, T result) {
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
             return new YieldFuture<>(loop, result);
         }
-        Future<T> future = new Future<>(loop);
-        loop.callLater(seconds, () -> {
-            if (!future.isDone()) {
-                future.complete(result);
-            }
-        });
-        return future;
+        return new SleepFuture<>(loop, seconds, result);
     }
 
     /**
@@ -96,6 +92,70 @@ public final class Asyncio {
      */
     public static Future<List<Object>> gather(boolean returnExceptions, List<?> awaitables) {
         return Gathering.start(EventLoop.current(), returnExceptions, awaitables);
+    }
+
+    /**
+     * A future of {@code awaitable}'s outcome, or failing with {@link AsyncTimeoutException} if it
+     * takes longer than {@code seconds}; then the awaitable is cancelled and waited for. A timeout of
+     * 0 or less cancels it at once (a coroutine's body never starts) unless it is done already
+     * [Python: {@code asyncio.wait_for}]. {@link Double#POSITIVE_INFINITY} means no timeout.
+     */
+    public static <T> Future<T> waitFor(Object awaitable, double seconds) {
+        return WaitingFor.start(EventLoop.current(), awaitable, seconds);
+    }
+
+    /**
+     * A coroutine that runs {@code body} and cancels it if it is still running {@code seconds} from
+     * now; it then throws {@link AsyncTimeoutException} [Python: {@code async with asyncio.timeout(delay)}].
+     * {@link Double#POSITIVE_INFINITY} means no deadline; the body can move it with {@link Timeout#reschedule}.
+     */
+    public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
+        return timeoutAt(EventLoop.current().time() + seconds, body);
+    }
+
+    /** Like {@link #timeout} with a deadline in loop time [Python: {@code asyncio.timeout_at(when)}]. */
+    public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
+        return new TimeoutScope<>(new Timeout(when), body);
+    }
+
+    /**
+     * A future completed like {@code awaitable}, whose cancellation does not cancel the awaitable
+     * [Python: {@code asyncio.shield}]. A coroutine is wrapped in a task.
+     */
+    public static <T> Future<T> shield(Object awaitable) {
+        return Shielded.start(EventLoop.current(), awaitable);
+    }
+
+    /**
+     * A future done when the {@code when} condition holds for {@code futures}, with the futures done
+     * by then and those still pending [Python: {@code asyncio.wait}]. It never cancels the futures.
+     */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Future<T>> futures, ReturnWhen when) {
+        return wait(futures, when, Double.POSITIVE_INFINITY);
+    }
+
+    /** Like {@link #wait(Collection, ReturnWhen)}, also done after {@code timeoutSeconds}; a timeout is not an error. */
+    public static <T> Future<WaitResult<T>> wait(Collection<? extends Future<T>> futures, ReturnWhen when, double timeoutSeconds) {
+        return Waiting.start(EventLoop.current(), futures, when, timeoutSeconds);
+    }
+
+    /** Futures of which the i-th completes like the i-th of {@code futures} to finish [Python: {@code asyncio.as_completed}]. */
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
+        return asCompleted(futures, Double.POSITIVE_INFINITY);
+    }
+
+    /** Like {@link #asCompleted(Collection)}; the futures not completed after {@code timeoutSeconds} fail with {@link AsyncTimeoutException}. */
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<T>> futures, double timeoutSeconds) {
+        return AsCompleted.start(EventLoop.current(), futures, timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code work} on a worker thread of the running loop's pool and returns a future of its
+     * outcome [Python: {@code asyncio.to_thread}]. Cancelling the future before the work starts
+     * keeps it from running. The pool is shut down when the loop closes.
+     */
+    public static <T> Future<T> toThread(Callable<T> work) {
+        return ThreadWork.start(EventLoop.current(), work);
     }
 
     /** The running task, or null [Python: {@code asyncio.current_task}]. */

@@ -8,10 +8,11 @@ import java.util.concurrent.CompletionStage;
  * was not instrumented, and then they explain how to enable instrumentation.
  */
 public final class Await {
-    static final String NOT_INSTRUMENTED = "Await.on was called outside an instrumented coroutine."
-            + " Mark the calling method @Async (its return type must be Coroutine<T>), and instrument the"
-            + " classes at build time: add org.coro4j:coro4j-maven-plugin with the goals 'instrument'"
-            + " and 'instrument-tests' to the build, or run the JVM with -javaagent:coro4j-agent.jar.";
+    /** How to get coroutine methods instrumented; part of every message about missing instrumentation. */
+    static final String HOW_TO_INSTRUMENT = "Mark the calling method @Async (its return type must be Coroutine<T>),"
+            + " and instrument the classes at build time: add org.coro4j:coro4j-maven-plugin with the goals"
+            + " 'instrument' and 'instrument-tests' to the build, or run the JVM with -javaagent:coro4j-agent.jar.";
+    static final String NOT_INSTRUMENTED = "Await.on was called outside an instrumented coroutine. " + HOW_TO_INSTRUMENT;
 
     private Await() {
     }

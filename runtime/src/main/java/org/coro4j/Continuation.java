@@ -14,7 +14,10 @@ import java.util.concurrent.CompletionStage;
  * site's number and returns {@code SUSPENDED}; otherwise the returned value is the await's result
  * and nothing was allocated. When the task resumes the frame, the body jumps to the site, reloads
  * the locals and calls {@link #resumeResult}, which returns the awaited value or throws its
- * exception. A body that finishes returns its result.
+ * exception. A body that finishes returns its result: the instrumenter turns {@code return
+ * Coroutine.of(v)} into {@code return v}, {@code return Coroutine.done()} into {@code return null},
+ * and any other {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
+ * object, resumed by {@code coro.send()} and {@code coro.throw()}.]
  *
  * @param <T> the coroutine's result type
  */
@@ -35,11 +38,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
     Continuation<?> caller;
-    /** The task running this coroutine; set when it starts. */
+    /** The task running this coroutine; set when it starts, so non-null means started. */
     Task<?> task;
-    private boolean started;
-    private Object resumeValue;
-    private Throwable resumeError;
+    /** The awaited value to deliver at resumption, or a {@link Failure} carrying the awaited exception. */
+    private Object resumed;
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
@@ -76,6 +78,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(Coroutine)}: runs {@code coroutine} in this task; its result or {@link #SUSPENDED}. */
     public final Object awaitCoroutine(Coroutine<?> coroutine) {
+        if (coroutine == null) {
+            throw new NullPointerException("Await.on(null): a coroutine method returned null instead of"
+                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
+        }
         Continuation<?> callee = (Continuation<?>) coroutine;
         callee.start(task);
         callee.caller = this;
@@ -85,14 +91,14 @@ public abstract class Continuation<T> extends Coroutine<T> {
             return SUSPENDED;
         }
         owner.inlineDepth++;
-        Object result;
+        Object result = null;
         try {
             result = callee.invokeBody();
         } finally {
             owner.inlineDepth--;
-        }
-        if (result != SUSPENDED) {
-            callee.caller = null;
+            if (result != SUSPENDED) {
+                callee.caller = null;
+            }
         }
         return result;
     }
@@ -104,22 +110,19 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */
     public final Object resumeResult() {
-        Throwable error = resumeError;
-        Object value = resumeValue;
-        resumeError = null;
-        resumeValue = null;
-        if (error != null) {
-            throw Sneaky.<RuntimeException>sneak(error);
+        Object value = resumed;
+        resumed = null;
+        if (value instanceof Failure failure) {
+            throw Sneaky.<RuntimeException>sneak(failure.error);
         }
         return value;
     }
 
     /** Claims this coroutine for {@code owner}; a coroutine runs only once. */
     final void start(Task<?> owner) {
-        if (started) {
+        if (task != null) {
             throw new InvalidStateException("coroutine " + this + " was already started; a coroutine can be awaited or wrapped in a task only once");
         }
-        started = true;
         task = owner;
     }
 
@@ -128,8 +131,16 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (label == 0 && error != null) {
             throw Sneaky.<RuntimeException>sneak(error);
         }
-        resumeValue = value;
-        resumeError = error;
+        resumed = error != null ? new Failure(error) : value;
         return invokeBody();
+    }
+
+    /** An awaited exception on its way to {@link #resumeResult()}; only failures pay for this box. */
+    private static final class Failure {
+        final Throwable error;
+
+        Failure(Throwable error) {
+            this.error = error;
+        }
     }
 }

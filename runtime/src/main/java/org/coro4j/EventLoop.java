@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,19 +26,27 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /** Cancelled timers are purged from the heap once there are this many and they are half of it. */
+    private static final int MIN_CANCELLED_TIMERS_TO_PURGE = 100;
 
     private final LoopClock clock;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    /** {@link Handle}s and {@link Task}s whose next step is due; tasks are queued without a wrapper. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final Set<Task<?>> pendingTasks = new LinkedHashSet<>();
     private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Pending tasks, a doubly linked list through {@link Task#previousPending}/{@link Task#nextPending}. */
+    private Task<?> firstPending;
+    private Task<?> lastPending;
+    private int pendingCount;
     private long timerSequence;
+    private int cancelledTimers;
     private volatile Thread thread;
+    private volatile boolean closed;
     private boolean stopping;
-    private boolean closed;
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
+    private ExecutorService workers;
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
@@ -54,7 +67,8 @@ public final class EventLoop implements AutoCloseable {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
             throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
-                    + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete");
+                    + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete. If this was called from"
+                    + " an @Async method, that method ran eagerly because it was not instrumented. " + Await.HOW_TO_INSTRUMENT);
         }
         return loop;
     }
@@ -82,6 +96,11 @@ public final class EventLoop implements AutoCloseable {
     /** Replaces the handler for errors nobody can catch; null restores the default, which logs. */
     public void setExceptionHandler(ExceptionHandler handler) {
         exceptionHandler = handler;
+    }
+
+    /** The handler set by {@link #setExceptionHandler}, or null for the default. */
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
     }
 
     /** Reports an error to the exception handler [Python: {@code loop.call_exception_handler}]. */
@@ -137,27 +156,25 @@ public final class EventLoop implements AutoCloseable {
     /** Runs {@code callback} at loop time {@code when}. */
     public TimerHandle callAt(double when, Runnable callback) {
         checkOpen();
-        TimerHandle handle = new TimerHandle(when, timerSequence++, callback);
+        TimerHandle handle = new TimerHandle(this, when, timerSequence++, callback);
         timers.add(handle);
         return handle;
     }
 
     /** Runs the loop until {@code coroutine}, wrapped in a task, is done; returns its result or throws. */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
-        checkOpen();
+        checkCanRun();
         return runUntilComplete(createTask(coroutine));
     }
 
     /** Runs the loop until {@code future} is done; returns its result or throws its exception. */
     public <T> T runUntilComplete(Future<T> future) {
-        checkOpen();
-        if (isRunning()) {
-            throw new AsyncUsageException("This event loop is already running");
+        checkCanRun();
+        if (future.loop() != this) {
+            throw new AsyncUsageException("The future belongs to a different loop than the one given to runUntilComplete");
         }
-        if (RUNNING.get() != null) {
-            throw new AsyncUsageException("Cannot run the event loop while another loop is running on this thread");
-        }
-        future.addDoneCallback(f -> stopping = true);
+        java.util.function.Consumer<Future<T>> stop = f -> stopping = true;
+        future.addDoneCallback(stop);
         thread = Thread.currentThread();
         RUNNING.set(this);
         try {
@@ -168,6 +185,7 @@ public final class EventLoop implements AutoCloseable {
             stopping = false;
             thread = null;
             RUNNING.remove();
+            future.removeDoneCallback(stop);
         }
         if (!future.isDone()) {
             throw new InvalidStateException("Event loop stopped before Future completed.");
@@ -175,7 +193,10 @@ public final class EventLoop implements AutoCloseable {
         return future.result();
     }
 
-    /** Closes the loop: drops pending callbacks and reports exceptions that were never retrieved. */
+    /**
+     * Closes the loop: reports exceptions never retrieved and tasks still pending, drops pending
+     * callbacks and shuts down the {@link Asyncio#toThread} worker pool.
+     */
     @Override
     public void close() {
         if (isRunning()) {
@@ -185,34 +206,74 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         reportUnretrieved();
+        reportPendingTasks();
         closed = true;
         ready.clear();
         timers.clear();
         fromOtherThreads.clear();
+        if (workers != null) {
+            workers.shutdown();
+        }
     }
 
-    /** The tasks not done yet. */
+    /** The tasks not done yet, in creation order. */
     Set<Task<?>> pendingTasks() {
-        return Collections.unmodifiableSet(pendingTasks);
+        Set<Task<?>> tasks = new LinkedHashSet<>(pendingCount * 2);
+        for (Task<?> task = firstPending; task != null; task = task.nextPending) {
+            tasks.add(task);
+        }
+        return tasks;
     }
 
     Task<?> currentTask() {
         return currentTask;
     }
 
+    /** Queues a task's next step directly, without a handle. */
+    void enqueue(Task<?> task) {
+        ready.add(task);
+    }
+
+    /** Queues a done callback. */
+    void enqueue(Handle handle) {
+        checkOpen();
+        ready.add(handle);
+    }
+
     void register(Task<?> task) {
-        pendingTasks.add(task);
+        task.previousPending = lastPending;
+        if (lastPending == null) {
+            firstPending = task;
+        } else {
+            lastPending.nextPending = task;
+        }
+        lastPending = task;
+        pendingCount++;
     }
 
     void unregister(Task<?> task) {
-        pendingTasks.remove(task);
+        Task<?> previous = task.previousPending;
+        Task<?> next = task.nextPending;
+        if (previous == null) {
+            firstPending = next;
+        } else {
+            previous.nextPending = next;
+        }
+        if (next == null) {
+            lastPending = previous;
+        } else {
+            next.previousPending = previous;
+        }
+        task.previousPending = null;
+        task.nextPending = null;
+        pendingCount--;
     }
 
     void enterTask(Task<?> task) {
         currentTask = task;
     }
 
-    void leaveTask(Task<?> task) {
+    void leaveTask() {
         currentTask = null;
     }
 
@@ -222,6 +283,38 @@ public final class EventLoop implements AutoCloseable {
 
     void untrackUnretrieved(Future<?> future) {
         unretrieved.remove(future);
+    }
+
+    void timerCancelled() {
+        cancelledTimers++;
+    }
+
+    /** The pool {@link Asyncio#toThread} runs on; created on first use, shut down by {@link #close()}. */
+    ExecutorService workers() {
+        checkOpen();
+        if (workers == null) {
+            int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    runnable -> {
+                        Thread worker = new Thread(runnable, "coro4j-worker-" + count.incrementAndGet());
+                        worker.setDaemon(true);
+                        return worker;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            workers = pool;
+        }
+        return workers;
+    }
+
+    private void checkCanRun() {
+        checkOpen();
+        if (isRunning()) {
+            throw new AsyncUsageException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new AsyncUsageException("Cannot run the event loop while another loop is running on this thread");
+        }
     }
 
     private void reportUnretrieved() {
@@ -234,29 +327,58 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    private void reportPendingTasks() {
+        for (Task<?> task : pendingTasks()) {
+            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending: " + task, null, task));
+        }
+    }
+
     private void runOnce() {
         moveFromOtherThreads();
+        if (cancelledTimers > MIN_CANCELLED_TIMERS_TO_PURGE && cancelledTimers * 2 > timers.size()) {
+            purgeCancelledTimers();
+        }
         if (ready.isEmpty() && !stopping) {
             waitForWork();
         }
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
             TimerHandle due = timers.poll();
-            if (!due.isCancelled()) {
+            due.scheduled = false;
+            if (due.isCancelled()) {
+                cancelledTimers--;
+            } else {
                 ready.add(due);
             }
         }
         for (int n = ready.size(); n > 0; n--) {
-            Handle handle = ready.poll();
-            if (!handle.isCancelled()) {
-                runCallback(handle);
+            Object item = ready.poll();
+            if (item instanceof Task<?> task) {
+                task.runStep();
+            } else {
+                Handle handle = (Handle) item;
+                if (!handle.isCancelled()) {
+                    runCallback(handle);
+                }
             }
         }
     }
 
+    private void purgeCancelledTimers() {
+        timers.removeIf(timer -> {
+            if (timer.isCancelled()) {
+                timer.scheduled = false;
+                return true;
+            }
+            return false;
+        });
+        cancelledTimers = 0;
+    }
+
     private void waitForWork() {
         while (!timers.isEmpty() && timers.peek().isCancelled()) {
-            timers.poll();
+            timers.poll().scheduled = false;
+            cancelledTimers--;
         }
         if (timers.isEmpty()) {
             while (fromOtherThreads.isEmpty()) {

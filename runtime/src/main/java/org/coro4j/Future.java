@@ -1,8 +1,9 @@
 package org.coro4j;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -24,7 +25,7 @@ public class Future<T> {
     private T result;
     private Throwable exception;
     private String cancelMessage;
-    private boolean exceptionRetrieved;
+    /** Null, one callback (a {@link Consumer} or a waiting {@link Task}), or a {@link CallbackList}. */
     private Object callbacks;
 
     /** Creates a pending future bound to the running loop; throws {@link AsyncUsageException} if none runs. */
@@ -35,6 +36,14 @@ public class Future<T> {
     /** Creates a pending future bound to {@code loop}. */
     Future(EventLoop loop) {
         this.loop = loop;
+    }
+
+    /** A future on {@code loop} already done with {@code value}. */
+    static <T> Future<T> completed(EventLoop loop, T value) {
+        Future<T> future = new Future<>(loop);
+        future.result = value;
+        future.state = FINISHED;
+        return future;
     }
 
     /** The loop this future belongs to. */
@@ -51,8 +60,8 @@ public class Future<T> {
     /** Marks the future failed with {@code error} and schedules its callbacks. */
     public void setException(Throwable error) {
         checkPending("setException");
-        if (error instanceof CancelledException) {
-            throw new IllegalArgumentException("a CancelledException cannot be set as a future's exception; cancel the future instead");
+        if (error == null) {
+            throw new IllegalArgumentException("the exception must not be null");
         }
         fail(error);
     }
@@ -64,12 +73,26 @@ public class Future<T> {
         scheduleCallbacks();
     }
 
-    /** Completes a pending future with {@code error}. */
+    /** Completes a pending future with {@code error}; it is reported at loop close unless retrieved. */
     final void fail(Throwable error) {
         exception = error;
         state = FINISHED;
-        loop.trackUnretrieved(this);
+        if (!(error instanceof CancelledException)) {
+            loop.trackUnretrieved(this);
+        }
         scheduleCallbacks();
+    }
+
+    /** Completes a pending future as {@code source}, a done future, ended; retrieves its exception. */
+    @SuppressWarnings("unchecked")
+    final void completeLike(Future<?> source) {
+        if (source.isCancelled()) {
+            cancelFuture(source.cancelMessage);
+        } else if (source.exception != null) {
+            fail(source.exception());
+        } else {
+            complete((T) source.result);
+        }
     }
 
     /** Cancels a pending future; false if it was already done [Python: {@code Future.cancel()}]. */
@@ -82,7 +105,7 @@ public class Future<T> {
         return cancelFuture(message);
     }
 
-    /** Cancels a pending future; the mechanism under {@link #cancel(String)}, which tasks override. */
+    /** Cancels a pending future; the mechanism under {@link #cancel(String)}, which subclasses override. */
     final boolean cancelFuture(String message) {
         if (state != PENDING) {
             return false;
@@ -135,33 +158,24 @@ public class Future<T> {
 
     /** Schedules {@code callback} with this future once it is done (at once if it is done already). */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
-        if (state != PENDING) {
-            loop.callSoon(() -> callback.accept(this));
-            return;
+        if (callback == null) {
+            throw new IllegalArgumentException("callback must not be null");
         }
-        if (callbacks == null) {
-            callbacks = callback;
-        } else if (callbacks instanceof CallbackList list) {
-            list.add(callback);
-        } else {
-            CallbackList list = new CallbackList();
-            list.add(callbacks);
-            list.add(callback);
-            callbacks = list;
-        }
+        register(callback);
     }
 
     /** Removes every registration of {@code callback}; returns how many were removed. */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
-        if (callbacks == null) {
+        Object registered = callbacks;
+        if (registered == null) {
             return 0;
         }
-        if (callbacks instanceof CallbackList list) {
+        if (registered instanceof CallbackList list) {
             int before = list.size();
             list.removeIf(c -> c == callback);
             return before - list.size();
         }
-        if (callbacks == callback) {
+        if (registered == callback) {
             callbacks = null;
             return 1;
         }
@@ -193,14 +207,21 @@ public class Future<T> {
         return getClass().getSimpleName() + "<" + shown + ">";
     }
 
-    /** Registers the internal wakeup of a task; scheduled like any done callback. */
-    final void addWakeup(Task<?> waiter) {
-        addDoneCallback(waiter.wakeup());
+    /** Arranges for {@code waiter}'s next step to be queued when this future is done. */
+    void addWakeup(Task<?> waiter) {
+        register(waiter);
     }
 
-    /** The result for {@code Await.on} of a done future: the value, or throws the failure. */
-    final Object resultForAwait() {
+    /** The value {@code Await.on} of this done future returns; throws its failure. */
+    Object resultForAwait() {
         return result();
+    }
+
+    /**
+     * Called when a task woken by this future's result was cancelled before it could see the result.
+     * Futures that hand over a resource (a lock, a permit, a queue item) override it to take it back.
+     */
+    void resultDiscarded() {
     }
 
     /** The message given to {@link #cancel(String)}, or null. */
@@ -212,17 +233,13 @@ public class Future<T> {
         return new CancelledException(cancelMessage);
     }
 
-    final boolean exceptionRetrieved() {
-        return exceptionRetrieved;
-    }
-
+    /** The exception without marking it retrieved. */
     final Throwable peekException() {
         return exception;
     }
 
     private void markRetrieved() {
-        if (!exceptionRetrieved && exception != null) {
-            exceptionRetrieved = true;
+        if (exception != null) {
             loop.untrackUnretrieved(this);
         }
     }
@@ -233,21 +250,42 @@ public class Future<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    private void register(Object callback) {
+        if (state != PENDING) {
+            schedule(callback);
+            return;
+        }
+        Object registered = callbacks;
+        if (registered == null) {
+            callbacks = callback;
+        } else if (registered instanceof CallbackList list) {
+            list.add(callback);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add(registered);
+            list.add(callback);
+            callbacks = list;
+        }
+    }
+
     private void scheduleCallbacks() {
         Object registered = callbacks;
         callbacks = null;
-        if (registered == null) {
-            return;
-        }
         if (registered instanceof CallbackList list) {
             for (Object callback : list) {
-                Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) callback;
-                loop.callSoon(() -> c.accept(this));
+                schedule(callback);
             }
+        } else if (registered != null) {
+            schedule(registered);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void schedule(Object callback) {
+        if (callback instanceof Task<?> waiter) {
+            waiter.wokenBy(this);
         } else {
-            Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) registered;
-            loop.callSoon(() -> c.accept(this));
+            loop.enqueue(new DoneCallback<>((Consumer<? super Future<T>>) callback, this));
         }
     }
 
@@ -269,14 +307,11 @@ public class Future<T> {
 
     private static <T> void completeFrom(Future<T> future, CompletableFuture<T> completable) {
         try {
-            future.setResult(completable.join());
-        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (e instanceof java.util.concurrent.CancellationException) {
-                future.cancel();
-            } else {
-                future.setException(cause);
-            }
+            future.complete(completable.join());
+        } catch (CancellationException e) {
+            future.cancelFuture(e.getMessage());
+        } catch (CompletionException e) {
+            future.fail(e.getCause() != null ? e.getCause() : e);
         }
     }
 

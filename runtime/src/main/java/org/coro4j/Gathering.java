@@ -2,39 +2,42 @@ package org.coro4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The future {@link Asyncio#gather} returns [Python: {@code _GatheringFuture}]: done when every
  * child is, or at the first failure; cancelling it cancels the children.
  */
 final class Gathering extends Future<List<Object>> {
+    /** One future per argument; an awaitable passed twice maps to the same future. */
     private final List<Future<?>> children;
     private final boolean returnExceptions;
-    private final Object[] results;
+    private final int distinct;
     private int finished;
     private boolean cancelRequested;
 
-    private Gathering(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
+    private Gathering(EventLoop loop, List<Future<?>> children, int distinct, boolean returnExceptions) {
         super(loop);
         this.children = children;
+        this.distinct = distinct;
         this.returnExceptions = returnExceptions;
-        this.results = new Object[children.size()];
     }
 
     static Gathering start(EventLoop loop, boolean returnExceptions, List<?> awaitables) {
         List<Future<?>> children = new ArrayList<>(awaitables.size());
+        Map<Object, Future<?>> byAwaitable = new IdentityHashMap<>();
         for (Object awaitable : awaitables) {
-            children.add(toFuture(loop, awaitable));
+            children.add(byAwaitable.computeIfAbsent(awaitable, a -> Awaitables.toFuture(loop, a)));
         }
-        Gathering gathering = new Gathering(loop, children, returnExceptions);
+        Gathering gathering = new Gathering(loop, children, byAwaitable.size(), returnExceptions);
         if (children.isEmpty()) {
             gathering.complete(List.of());
             return gathering;
         }
-        for (int i = 0; i < children.size(); i++) {
-            int index = i;
-            children.get(i).addDoneCallback(child -> gathering.childDone(index, child));
+        for (Future<?> child : byAwaitable.values()) {
+            child.addDoneCallback(gathering::childDone);
         }
         return gathering;
     }
@@ -56,7 +59,7 @@ final class Gathering extends Future<List<Object>> {
         return any;
     }
 
-    private void childDone(int index, Future<?> child) {
+    private void childDone(Future<?> child) {
         finished++;
         if (isDone()) {
             if (!child.isCancelled()) {
@@ -75,28 +78,23 @@ final class Gathering extends Future<List<Object>> {
                 return;
             }
         }
-        if (child.isCancelled()) {
-            results[index] = child.newCancelledException();
-        } else {
-            Throwable error = child.exception();
-            results[index] = error != null ? error : child.result();
+        if (finished < distinct) {
+            return;
         }
-        if (finished == children.size()) {
-            if (cancelRequested) {
-                cancelFuture(null);
+        if (cancelRequested) {
+            fail(child.newCancelledException());
+            return;
+        }
+        Object[] results = new Object[children.size()];
+        for (int i = 0; i < results.length; i++) {
+            Future<?> each = children.get(i);
+            if (each.isCancelled()) {
+                results[i] = each.newCancelledException();
             } else {
-                complete(Arrays.asList(results));
+                Throwable error = each.exception();
+                results[i] = error != null ? error : each.result();
             }
         }
-    }
-
-    private static Future<?> toFuture(EventLoop loop, Object awaitable) {
-        if (awaitable instanceof Future<?> future) {
-            return future;
-        }
-        if (awaitable instanceof Coroutine<?> coroutine) {
-            return loop.createTask(coroutine);
-        }
-        throw new IllegalArgumentException("gather accepts coroutines and futures, not " + awaitable);
+        complete(Arrays.asList(results));
     }
 }

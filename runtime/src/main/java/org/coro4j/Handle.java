@@ -1,12 +1,12 @@
 package org.coro4j;
 
 /**
- * A callback scheduled on an event loop by {@link EventLoop#callSoon}, {@link EventLoop#callLater}
- * and friends [Python: {@code asyncio.Handle} and {@code asyncio.TimerHandle}].
+ * A callback scheduled on an event loop by {@link EventLoop#callSoon} or
+ * {@link EventLoop#callSoonThreadsafe} [Python: {@code asyncio.Handle}].
  */
 public class Handle {
     private final Runnable callback;
-    private boolean cancelled;
+    private volatile boolean cancelled;
 
     Handle(Runnable callback) {
         this.callback = callback;
@@ -22,12 +22,13 @@ public class Handle {
         return cancelled;
     }
 
-    final void run() {
+    /** Runs the callback; the loop calls it only if the handle is not cancelled. */
+    void run() {
         callback.run();
     }
 
     @Override
     public String toString() {
-        return "Handle<" + callback + (cancelled ? " cancelled" : "") + ">";
+        return getClass().getSimpleName() + "<" + callback + (cancelled ? " cancelled" : "") + ">";
     }
 }

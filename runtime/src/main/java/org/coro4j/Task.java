@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A coroutine scheduled to run on an event loop [Python: {@code asyncio.Task}]. The task's first
@@ -17,33 +16,47 @@ public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Continuation<T> coroutine;
+    /** The given name, or null until {@link #getName()} makes {@code Task-N} from {@link #number}. */
     private String name;
+    private final long number;
     /** The innermost frame to resume; the task's own coroutine or one it awaits inline. */
     private Continuation<?> current;
-    /** The future this task is suspended on, or null. */
+    /** The future this task is suspended on, or null (not suspended, or after a bare yield). */
     private Future<?> waitingOn;
+    /** The future whose outcome the queued step delivers; null for the first step. */
+    private Future<?> wokenBy;
     private boolean mustCancel;
     private String cancelMessage;
     private int cancelRequests;
     private boolean trampolined;
-    private Consumer<Future<?>> wakeup;
     /** How many coroutines are running nested on the Java stack inside this task's step. */
     int inlineDepth;
+    /** Links of the loop's list of pending tasks. */
+    Task<?> previousPending;
+    Task<?> nextPending;
 
     Task(EventLoop loop, Coroutine<T> coroutine, String name) {
         super(loop);
-        Continuation<T> frame = (Continuation<T>) coroutine;
+        if (!(coroutine instanceof Continuation<T> frame)) {
+            throw new IllegalArgumentException("not a coroutine: " + coroutine);
+        }
         frame.start(this);
         this.coroutine = frame;
         this.current = frame;
-        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
+        this.name = name;
+        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         loop.register(this);
-        loop.callSoon(this::firstStep);
+        loop.enqueue(this);
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
     public String getName() {
-        return name;
+        String shown = name;
+        if (shown == null) {
+            shown = "Task-" + number;
+            name = shown;
+        }
+        return shown;
     }
 
     /** Renames the task. */
@@ -120,7 +133,7 @@ public class Task<T> extends Future<T> {
         printStack(System.err);
     }
 
-    /** Prints {@link #getStack()} to {@code out}. */
+    /** Prints {@link #getStack()} to {@code out}, outermost frame first. */
     public void printStack(PrintStream out) {
         out.println("Stack for " + this + " (most recent call last):");
         List<StackTraceElement> stack = getStack();
@@ -131,28 +144,30 @@ public class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        return "Task<" + name + " " + super.toString() + ">";
+        return "Task<" + getName() + " " + super.toString() + ">";
     }
 
-    /** The callback a future schedules to resume this task. */
-    final Consumer<Future<?>> wakeup() {
-        Consumer<Future<?>> callback = wakeup;
-        if (callback == null) {
-            callback = this::wake;
-            wakeup = callback;
-        }
-        return callback;
+    /** Called by a done future this task awaits: queues the step that delivers its outcome. */
+    final void wokenBy(Future<?> future) {
+        wokenBy = future;
+        loop().enqueue(this);
     }
 
     /** Called by {@code frame} when it suspends on {@code future}. */
     final void suspendOn(Continuation<?> frame, Future<?> future) {
-        current = frame;
-        waitingOn = future;
-        if (future instanceof YieldFuture<?>) {
-            loop().callSoon(() -> wake(future));
-        } else {
-            future.addWakeup(this);
+        if (future == this) {
+            throw new InvalidStateException("Task cannot await on itself: " + this);
         }
+        if (future.loop() != loop()) {
+            throw new AsyncUsageException("Task " + this + " got a future attached to a different loop: " + future);
+        }
+        current = frame;
+        if (future instanceof YieldFuture<?>) {
+            wokenBy(future);
+            return;
+        }
+        waitingOn = future;
+        future.addWakeup(this);
         if (mustCancel && future.cancel(cancelMessage)) {
             mustCancel = false;
         }
@@ -164,28 +179,27 @@ public class Task<T> extends Future<T> {
         trampolined = true;
     }
 
-    private void firstStep() {
-        step(null, null);
-    }
-
-    private void wake(Future<?> future) {
-        Object value = null;
-        Throwable error = null;
-        try {
-            value = future.resultForAwait();
-        } catch (Throwable e) {
-            error = e;
-        }
-        step(value, error);
-    }
-
-    private void step(Object value, Throwable error) {
+    /** Runs the queued step; the loop calls it for each time the task was queued. */
+    final void runStep() {
         if (isDone()) {
             return;
         }
+        Future<?> future = wokenBy;
+        wokenBy = null;
+        Object value = null;
+        Throwable error = null;
         if (mustCancel) {
             mustCancel = false;
             error = new CancelledException(cancelMessage);
+            if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
+                future.resultDiscarded();
+            }
+        } else if (future != null) {
+            try {
+                value = future.resultForAwait();
+            } catch (Throwable e) {
+                error = e;
+            }
         }
         waitingOn = null;
         EventLoop loop = loop();
@@ -193,7 +207,7 @@ public class Task<T> extends Future<T> {
         try {
             drive(value, error);
         } finally {
-            loop.leaveTask(this);
+            loop.leaveTask();
         }
     }
 
@@ -224,6 +238,9 @@ public class Task<T> extends Future<T> {
             if (caller == null) {
                 finish(result, failure);
                 return;
+            }
+            if (failure != null) {
+                CoroutineTrace.addCaller(failure, caller);
             }
             current = caller;
             frame = caller;

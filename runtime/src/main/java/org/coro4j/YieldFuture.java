@@ -1,18 +1,37 @@
 package org.coro4j;
 
+import java.util.function.Consumer;
+
 /**
- * What {@code sleep(0)} returns: a future completed on the loop's next iteration. A task awaiting
- * it is rescheduled directly, behind everything already queued, as asyncio's bare {@code yield}
- * does, rather than through a done callback one iteration later.
+ * What {@code sleep(0)} returns [Python: the bare {@code yield} inside {@code asyncio.sleep(0)}]. A
+ * task awaiting it is queued again directly, behind everything already ready, and resumes with the
+ * value. Only when something else watches it (a done callback, {@code gather}, ...) does it
+ * schedule its own completion on the next iteration.
  */
 final class YieldFuture<T> extends Future<T> {
+    private final T value;
+    private boolean completionScheduled;
 
-    YieldFuture(EventLoop loop, T result) {
+    YieldFuture(EventLoop loop, T value) {
         super(loop);
-        loop.callSoon(() -> {
-            if (!isDone()) {
-                complete(result);
-            }
-        });
+        this.value = value;
+    }
+
+    @Override
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (!completionScheduled && !isDone()) {
+            completionScheduled = true;
+            loop().callSoon(() -> {
+                if (!isDone()) {
+                    complete(value);
+                }
+            });
+        }
+        super.addDoneCallback(callback);
+    }
+
+    @Override
+    Object resultForAwait() {
+        return isDone() ? result() : value;
     }
 }

@@ -22,7 +22,10 @@ import org.objectweb.asm.tree.analysis.Frame;
  * Splits one coroutine method in three: the method itself becomes a stub that only allocates the
  * continuation frame and stores the arguments in it; a body method of the same name, taking the
  * frame, holds the original code rewritten by {@link SuspendPointRewriter}; and a new frame class
- * written by {@link ContinuationClassWriter} ties them together.
+ * written by {@link ContinuationClassWriter} ties them together. Before the rewrite, each pass
+ * leaves only locals to keep at an await: {@link ReturnRewriter} turns returns into results,
+ * {@link AllocationMover} moves pending allocations past awaits, {@link StackSpiller} moves the
+ * rest of the operand stack into locals, and {@link LiveLocals} tells which locals are read again.
  */
 final class CoroutineSplitter {
     private final ClassNode owner;
@@ -45,7 +48,7 @@ final class CoroutineSplitter {
         FrameLayout layout = new FrameLayout(isStatic);
         layout.addArguments(method.desc);
         for (AwaitSite site : sites) {
-            layout.addLocals(site.frame());
+            layout.addLocals(site);
         }
         String bodyDescriptor = "(L" + frameClass + ";)Ljava/lang/Object;";
         MethodNode body = bodyOf(method, bodyDescriptor);
@@ -67,33 +70,40 @@ final class CoroutineSplitter {
             problems.add(lines.at(held, "Await.on inside a synchronized block: a coroutine cannot hold a monitor"
                     + " across a suspension; use org.coro4j.Lock instead"));
         }
-        FrameSimulator simulator = new FrameSimulator(owner.name, method);
-        List<AwaitSite> sites = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
+        for (AbstractInsnNode insn : method.instructions) {
             if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
                 problems.add(lines.at(insn, "JSR/RET subroutines are not supported; recompile with a Java 7 or later target"));
             }
-            if (!CoroutineMethodFinder.isAwait(insn)) {
-                continue;
-            }
-            Frame<BasicValue> frame;
-            try {
-                frame = simulator.frameBefore(insn);
-            } catch (AnalyzerException | RuntimeException e) {
-                problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
-                continue;
-            }
-            if (frame.getStackSize() > 1) {
-                problems.add(lines.at(insn, "Await.on inside an expression that has other values pending is not supported"
-                        + " yet; assign the awaited value to a local variable first"));
-                continue;
-            }
-            sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame));
         }
+        throwIfAny(problems);
+        throwIfAny(new AllocationMover(owner.name, method, lines).move());
+        throwIfAny(new StackSpiller(owner.name, method, lines).spill());
+        FrameSimulator simulator = new FrameSimulator(owner.name, method);
+        List<MethodInsnNode> awaits = new ArrayList<>();
+        List<Frame<BasicValue>> frames = new ArrayList<>();
+        for (AbstractInsnNode insn : method.instructions.toArray()) {
+            if (CoroutineMethodFinder.isAwait(insn)) {
+                try {
+                    frames.add(simulator.frameBefore(insn));
+                    awaits.add((MethodInsnNode) insn);
+                } catch (AnalyzerException | RuntimeException e) {
+                    problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
+                }
+            }
+        }
+        throwIfAny(problems);
+        LiveLocals live = LiveLocals.of(method);
+        List<AwaitSite> sites = new ArrayList<>();
+        for (int i = 0; i < awaits.size(); i++) {
+            sites.add(new AwaitSite(awaits.get(i), i + 1, frames.get(i), live.before(awaits.get(i))));
+        }
+        return sites;
+    }
+
+    private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
         if (!problems.isEmpty()) {
             throw new InstrumentationException(problems);
         }
-        return sites;
     }
 
     private MethodNode bodyOf(MethodNode method, String bodyDescriptor) {

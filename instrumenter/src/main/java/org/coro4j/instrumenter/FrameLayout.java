@@ -10,7 +10,8 @@ import org.objectweb.asm.tree.analysis.Frame;
 /**
  * The fields of one continuation frame class: one typed field per local slot and kind that must
  * survive a suspension (named {@code i3}, {@code a5}, ...), plus {@code self} for instance methods.
- * The arguments are kept in the same fields until the body starts.
+ * The arguments are kept in the same fields until the body starts. Only locals that are live at a
+ * suspension point get a field.
  */
 final class FrameLayout {
     static final String SELF = "self";
@@ -31,22 +32,22 @@ final class FrameLayout {
         }
     }
 
-    /** Reserves the fields for every local that holds a value in {@code frame}. */
-    void addLocals(Frame<BasicValue> frame) {
-        for (int slot = firstSpilledSlot; slot < frame.getLocals(); slot++) {
-            SpillKind kind = spillKindAt(frame, slot);
+    /** Reserves the fields for every live local that holds a value at {@code site}. */
+    void addLocals(AwaitSite site) {
+        for (int slot = firstSpilledSlot; slot < site.frame().getLocals(); slot++) {
+            SpillKind kind = spillKindAt(site, slot);
             if (kind != null) {
                 add(slot, kind);
             }
         }
     }
 
-    /** Whether local {@code slot} of {@code frame} is kept across a suspension, and how; null if not. */
-    SpillKind spillKindAt(Frame<BasicValue> frame, int slot) {
-        if (slot < firstSpilledSlot) {
+    /** Whether local {@code slot} is kept in a field across a suspension at {@code site}, and how; null if not. */
+    SpillKind spillKindAt(AwaitSite site, int slot) {
+        if (slot < firstSpilledSlot || !site.live().get(slot)) {
             return null;
         }
-        BasicValue value = frame.getLocal(slot);
+        BasicValue value = site.frame().getLocal(slot);
         if (value instanceof UninitializedValue || isNull(value)) {
             return null;
         }

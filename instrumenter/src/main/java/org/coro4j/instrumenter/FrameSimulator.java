@@ -1,7 +1,9 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -81,16 +83,17 @@ final class FrameSimulator {
 
     private Frame<BasicValue> frameFrom(FrameNode node) {
         Frame<BasicValue> frame = emptyFrame();
+        Map<LabelNode, BasicValue> uninitialized = new HashMap<>();
         int slot = 0;
         for (Object type : node.local) {
-            BasicValue value = valueOf(type);
+            BasicValue value = valueOf(type, uninitialized);
             frame.setLocal(slot++, value);
             if (value.getSize() == 2) {
                 frame.setLocal(slot++, BasicValue.UNINITIALIZED_VALUE);
             }
         }
         for (Object type : node.stack) {
-            frame.push(valueOf(type));
+            frame.push(valueOf(type, uninitialized));
         }
         return frame;
     }
@@ -103,16 +106,14 @@ final class FrameSimulator {
         return frame;
     }
 
-    private BasicValue valueOf(Object frameType) {
+    /** One frame entry as a value; the entries naming one uninitialised object share one value. */
+    private BasicValue valueOf(Object frameType, Map<LabelNode, BasicValue> uninitialized) {
         if (frameType instanceof String name) {
             return interpreter.newValue(name.startsWith("[") ? Type.getType(name) : Type.getObjectType(name));
         }
         if (frameType instanceof LabelNode label) {
-            AbstractInsnNode node = label.getNext();
-            while (node.getOpcode() != Opcodes.NEW) {
-                node = node.getNext();
-            }
-            return new UninitializedValue(Type.getObjectType(((TypeInsnNode) node).desc), label);
+            return uninitialized.computeIfAbsent(label,
+                    key -> new UninitializedValue(Type.getObjectType(UninitializedValue.newInsnAt(key).desc), key));
         }
         if (frameType == Opcodes.INTEGER) {
             return BasicValue.INT_VALUE;

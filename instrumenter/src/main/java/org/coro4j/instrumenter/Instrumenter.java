@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
     private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
+    private static final int CLASS_FILE_MAGIC = 0xCAFEBABE;
 
     /**
      * Instruments one class file.
@@ -29,7 +30,19 @@ public final class Instrumenter {
      * @throws InstrumentationException listing every misuse found, each as {@code File.java:line: message}
      */
     public InstrumentedClass instrument(byte[] classFile) throws InstrumentationException {
-        ClassReader reader = read(classFile);
+        return instrument(classFile, null);
+    }
+
+    /**
+     * Instruments one class file read from {@code fileName}, which errors about the file itself name.
+     *
+     * @param classFile the bytes of a class file, as javac wrote them
+     * @param fileName where the bytes come from, for example {@code target/classes/demo/Demo.class}; may be null
+     * @return the classes to write, as {@link #instrument(byte[])} does
+     * @throws InstrumentationException listing every misuse found, or saying why the file is not a class file
+     */
+    public InstrumentedClass instrument(byte[] classFile, String fileName) throws InstrumentationException {
+        ClassReader reader = read(classFile, fileName);
         if (!ConstantPoolScan.mentionsCoroutines(reader)) {
             return unchanged(reader.getClassName());
         }
@@ -37,7 +50,7 @@ public final class Instrumenter {
         try {
             reader.accept(owner, ClassReader.EXPAND_FRAMES);
         } catch (RuntimeException e) {
-            throw malformed(reader.getClassName(), e);
+            throw malformed(fileName != null ? fileName : reader.getClassName() + ".class", e);
         }
         if (isInstrumented(owner)) {
             return unchanged(owner.name);
@@ -86,19 +99,30 @@ public final class Instrumenter {
         return new InstrumentedClass(owner.name, result, coroutines.size());
     }
 
-    private static ClassReader read(byte[] classFile) throws InstrumentationException {
+    private static ClassReader read(byte[] classFile, String fileName) throws InstrumentationException {
+        String where = fileName != null ? fileName : "(class file)";
+        if (classFile.length < 10 || readInt(classFile, 0) != CLASS_FILE_MAGIC) {
+            throw new InstrumentationException(new Problem(where, 0, "not a class file: it does not start with 0xCAFEBABE"));
+        }
         try {
             ClassReader reader = new ClassReader(classFile);
             reader.getClassName();
             return reader;
         } catch (RuntimeException e) {
-            throw malformed(null, e);
+            throw malformed(where, e);
         }
     }
 
-    private static InstrumentationException malformed(String className, RuntimeException cause) {
-        String where = className != null ? className + ".class" : "(unknown class)";
-        return new InstrumentationException(new Problem(where, 0, "not a valid class file: " + cause));
+    private static int readInt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
+    }
+
+    private static InstrumentationException malformed(String where, RuntimeException cause) {
+        String detail = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                && cause.getMessage().startsWith("Unsupported class file major version")
+                ? cause.getMessage() + "; use a newer coro4j instrumenter or compile with an older --release"
+                : "truncated or corrupt (" + cause + ")";
+        return new InstrumentationException(new Problem(where, 0, "not a valid class file: " + detail));
     }
 
     private static InstrumentedClass unchanged(String className) {

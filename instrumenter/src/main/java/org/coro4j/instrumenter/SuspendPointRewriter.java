@@ -1,7 +1,10 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -12,6 +15,8 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -29,6 +34,9 @@ import org.objectweb.asm.tree.analysis.Frame;
  * widened by the slot that holds the frame, plus exact frames at every new branch target.
  */
 final class SuspendPointRewriter {
+    /** The debugger-visible name of the local that holds the continuation frame. */
+    static final String FRAME_LOCAL_NAME = "$frame";
+
     private final MethodNode body;
     private final String frameClass;
     private final FrameLayout layout;
@@ -58,9 +66,23 @@ final class SuspendPointRewriter {
         for (AwaitSite site : sites) {
             resumeLabels.add(rewriteSite(site));
         }
-        body.instructions.insert(prologue(resumeLabels, parameterSlot, descriptor));
+        LabelNode frameKnown = new LabelNode();
+        InsnList prologue = prologue(resumeLabels, parameterSlot, descriptor);
+        prologue.insert(prologue.get(1), frameKnown);
+        body.instructions.insert(prologue);
+        nameFrameSlot(frameKnown);
         excludeRestoreCodeFromHandlers();
         body.maxLocals = Math.max(body.maxLocals, frameSlot + 1);
+    }
+
+    /** Lists the frame in the local variable table, so that debuggers show it beside the user's locals. */
+    private void nameFrameSlot(LabelNode start) {
+        LabelNode end = new LabelNode();
+        body.instructions.add(end);
+        if (body.localVariables == null) {
+            body.localVariables = new ArrayList<>();
+        }
+        body.localVariables.add(new LocalVariableNode(FRAME_LOCAL_NAME, "L" + frameClass + ";", null, start, end, frameSlot));
     }
 
     private void widenJavacFrames() {
@@ -98,14 +120,7 @@ final class SuspendPointRewriter {
         code.add(suspendedMarker());
         code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, resumed));
         code.add(new InsnNode(Opcodes.POP));
-        for (int slot = 0; slot < frame.getLocals(); slot++) {
-            SpillKind kind = layout.spillKindAt(frame, slot);
-            if (kind != null) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new VarInsnNode(kind.loadOpcode(), slot));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-            }
-        }
+        code.add(saveLocals(site));
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(new LdcInsnNode(site.label()));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
@@ -113,27 +128,73 @@ final class SuspendPointRewriter {
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(restore);
         code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
-        code.add(restoreLocals(frame));
+        code.add(restoreLocals(site));
         code.add(resume);
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, RuntimeNames.RESUME_RESULT,
                 "()Ljava/lang/Object;", false));
         code.add(resumed);
-        List<Object> locals = withFrameSlot(FrameSimulator.localTypes(frame));
-        List<Object> stack = FrameSimulator.stackTypes(frame, frame.getStackSize() - 1);
-        stack.add("java/lang/Object");
-        code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        if (!(nextNonLabel(site.call()) instanceof FrameNode)) {
+            List<Object> locals = withFrameSlot(FrameSimulator.localTypes(frame));
+            List<Object> stack = FrameSimulator.stackTypes(frame, frame.getStackSize() - 1);
+            stack.add("java/lang/Object");
+            code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+        }
         body.instructions.insert(site.call(), code);
         body.instructions.remove(site.call());
         restoreRanges.add(new LabelNode[] {restore, resume});
         return restore;
     }
 
-    private InsnList restoreLocals(Frame<BasicValue> frame) {
+    /**
+     * The node after {@code insn}, past labels and line numbers. When javac put a frame there (the
+     * await ends a branch that joins), that frame already fits both ways in, and a second frame at
+     * the same offset would be invalid.
+     */
+    private static AbstractInsnNode nextNonLabel(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next instanceof LabelNode || next instanceof LineNumberNode) {
+            next = next.getNext();
+        }
+        return next;
+    }
+
+    /**
+     * Stores the live locals in their fields, and clears the reference fields that other suspension
+     * points use, so that a suspended coroutine keeps no object it will not read again.
+     */
+    private InsnList saveLocals(AwaitSite site) {
         InsnList code = new InsnList();
-        for (int slot = 0; slot < frame.getLocals(); slot++) {
-            BasicValue value = frame.getLocal(slot);
-            SpillKind kind = layout.spillKindAt(frame, slot);
+        Set<String> saved = new HashSet<>();
+        for (int slot = 0; slot < site.frame().getLocals(); slot++) {
+            SpillKind kind = layout.spillKindAt(site, slot);
+            if (kind != null) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new VarInsnNode(kind.loadOpcode(), slot));
+                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
+                saved.add(kind.fieldName(slot));
+            }
+        }
+        for (Map.Entry<String, SpillKind> field : layout.fields().entrySet()) {
+            if (field.getValue() == SpillKind.REFERENCE && !saved.contains(field.getKey())) {
+                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, field.getKey(), field.getValue().descriptor()));
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Reloads the live locals from their fields. A dead local that javac's later frames may still
+     * list gets a constant of its kind (0 or null): nothing reads it, but the types stay as javac
+     * declared them.
+     */
+    private InsnList restoreLocals(AwaitSite site) {
+        InsnList code = new InsnList();
+        for (int slot = layout.firstSpilledSlot(); slot < site.frame().getLocals(); slot++) {
+            BasicValue value = site.frame().getLocal(slot);
+            SpillKind kind = layout.spillKindAt(site, slot);
             if (kind != null) {
                 code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
                 code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
@@ -141,9 +202,10 @@ final class SuspendPointRewriter {
                     code.add(new TypeInsnNode(Opcodes.CHECKCAST, value.getType().getInternalName()));
                 }
                 code.add(new VarInsnNode(kind.storeOpcode(), slot));
-            } else if (slot >= layout.firstSpilledSlot() && FrameLayout.isNull(value)) {
-                code.add(new InsnNode(Opcodes.ACONST_NULL));
-                code.add(new VarInsnNode(Opcodes.ASTORE, slot));
+            } else if (!(value instanceof UninitializedValue) && SpillKind.of(value) != null) {
+                SpillKind dead = SpillKind.of(value);
+                code.add(new InsnNode(dead.zeroOpcode()));
+                code.add(new VarInsnNode(dead.storeOpcode(), slot));
             }
         }
         return code;

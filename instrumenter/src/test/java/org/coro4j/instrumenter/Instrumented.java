@@ -18,18 +18,23 @@ final class Instrumented extends ClassLoader {
     }
 
     /** Compiles and instruments {@code sources}; instrumentation errors propagate. */
-    static Instrumented of(Map<String, String> sources) throws InstrumentationException {
+    static Instrumented of(Map<String, String> sources, String... javacOptions) throws InstrumentationException {
+        return new Instrumented(instrumentAll(InMemoryCompiler.compile(sources, javacOptions)));
+    }
+
+    /** Instruments every class of {@code compiled}, keeping those it leaves unchanged. */
+    static Map<String, byte[]> instrumentAll(Map<String, byte[]> compiled) throws InstrumentationException {
         Map<String, byte[]> output = new LinkedHashMap<>();
         Instrumenter instrumenter = new Instrumenter();
-        for (Map.Entry<String, byte[]> compiled : InMemoryCompiler.compile(sources).entrySet()) {
-            InstrumentedClass result = instrumenter.instrument(compiled.getValue());
+        for (Map.Entry<String, byte[]> each : compiled.entrySet()) {
+            InstrumentedClass result = instrumenter.instrument(each.getValue());
             if (result.changed()) {
                 output.putAll(result.classes());
             } else {
-                output.put(compiled.getKey(), compiled.getValue());
+                output.put(each.getKey(), each.getValue());
             }
         }
-        return new Instrumented(output);
+        return output;
     }
 
     /** A single-file program {@code Main.java} in the default package. */

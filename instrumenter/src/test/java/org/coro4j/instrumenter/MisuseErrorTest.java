@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** Misuse and unsupported code are build errors that name the source file and line. */
 class MisuseErrorTest {
@@ -115,30 +119,84 @@ class MisuseErrorTest {
     }
 
     @Test
-    void awaitWithOtherValuesPendingIsNotSupportedYet() {
-        List<String> problems = problems("Pending.java", """
+    void awaitInALambdaThatDoesNotReturnACoroutine() {
+        List<String> problems = problems("Callback.java", """
                 import org.coro4j.*;
-                class Pending {
-                    static int add(int a, int b) {
-                        return a + b;
-                    }
-                    @Async
-                    static Coroutine<Integer> run(Future<Integer> f) {
-                        int x = 1;
-                        int sum = add(x,
+                class Callback {
+                    static Runnable later(Future<String> f) {
+                        return () -> System.out.println(
                                 Await.on(f));
-                        return Coroutine.of(sum);
                     }
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Pending.java:10: Await.on inside an expression that has other values pending"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Callback.java:5: Await.on is called in a lambda in Callback, which is not a coroutine"),
+                problems.get(0));
     }
 
     @Test
-    void malformedClassFileIsAClearError() {
+    void abstractAsyncMethodOfAnInterface() {
+        List<String> problems = problems("Service.java", """
+                import org.coro4j.*;
+                interface Service {
+                    @Async
+                    Coroutine<String> call();
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Service.java:0: @Async method Service.call() is abstract"), problems.get(0));
+    }
+
+    @Test
+    void malformedClassFileIsAClearErrorNamingTheFile() {
+        InstrumentationException notAClass = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, "out/Junk.class"));
+        assertEquals("out/Junk.class:0: not a class file: it does not start with 0xCAFEBABE", notAClass.getMessage());
+        byte[] valid = InMemoryCompiler.compile(Map.of("Cut.java", """
+                import org.coro4j.*;
+                class Cut {
+                    @Async
+                    static Coroutine<String> run(Future<String> f) {
+                        return Coroutine.of(Await.on(f));
+                    }
+                }
+                """)).get("Cut");
+        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 40);
+        InstrumentationException cut = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(truncated, "out/Cut.class"));
+        assertTrue(cut.getMessage().startsWith("out/Cut.class:0: not a valid class file: truncated or corrupt ("), cut.getMessage());
+        byte[] future = valid.clone();
+        future[7] = 71;
+        InstrumentationException newer = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(future, "out/Cut.class"));
+        assertEquals("out/Cut.class:0: not a valid class file: Unsupported class file major version 71;"
+                + " use a newer coro4j instrumenter or compile with an older --release", newer.getMessage());
+    }
+
+    @Test
+    void allocationInAShapeJavacDoesNotWriteIsRejected() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Odd", null, "java/lang/Object", null);
+        writer.visitSource("Odd.java", null);
+        MethodVisitor method = writer.visitMethod(Opcodes.ACC_STATIC, "run", "(Lorg/coro4j/Future;)Lorg/coro4j/Coroutine;", null, null);
+        method.visitAnnotation("Lorg/coro4j/Async;", true).visitEnd();
+        method.visitCode();
+        Label start = new Label();
+        method.visitLabel(start);
+        method.visitLineNumber(7, start);
+        method.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        method.visitVarInsn(Opcodes.ALOAD, 0);
+        method.visitMethodInsn(Opcodes.INVOKESTATIC, "org/coro4j/Await", "on", "(Lorg/coro4j/Future;)Ljava/lang/Object;", false);
+        method.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+        method.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "(Ljava/lang/String;)V", false);
+        method.visitInsn(Opcodes.ACONST_NULL);
+        method.visitInsn(Opcodes.ARETURN);
+        method.visitMaxs(0, 0);
+        method.visitEnd();
+        writer.visitEnd();
         InstrumentationException error = assertThrows(InstrumentationException.class,
-                () -> new Instrumenter().instrument(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1, 2}));
-        assertTrue(error.getMessage().contains("not a valid class file"), error.getMessage());
+                () -> new Instrumenter().instrument(writer.toByteArray()));
+        assertEquals("Odd.java:7: Await.on inside the arguments of new java.lang.StringBuilder(...) compiled in an unknown shape;"
+                + " assign the awaited value to a local variable first", error.getMessage());
     }
 }

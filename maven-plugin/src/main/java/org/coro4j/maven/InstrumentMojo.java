@@ -1,0 +1,35 @@
+package org.coro4j.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Instruments the {@code @Async} methods of the main classes, in place. */
+@Mojo(name = "instrument", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class InstrumentMojo extends AbstractInstrumentMojo {
+
+    /** The main classes directory. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)
+    private File classesDirectory;
+
+    /** The main source roots. */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    private List<String> compileSourceRoots;
+
+    @Override
+    protected File classesDirectory() {
+        return classesDirectory;
+    }
+
+    @Override
+    protected List<String> sourceRoots() {
+        return compileSourceRoots;
+    }
+
+    @Override
+    protected String goal() {
+        return "instrument";
+    }
+}
