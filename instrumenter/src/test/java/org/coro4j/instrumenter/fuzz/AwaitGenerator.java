@@ -13,6 +13,12 @@ import java.util.Set;
  * have waited.
  */
 final class AwaitGenerator {
+    /**
+     * The most awaits in one method body. Each await site costs hundreds of bytes once
+     * instrumented, so many more can exceed the JVM's 64 KB limit on a method's code.
+     */
+    static final int MAX_AWAITS_PER_METHOD = 30;
+
     private static final String[] DELAYS = {"0.25", "0.5", "1.0", "2.0"};
 
     private final ProgramContext program;
@@ -25,7 +31,7 @@ final class AwaitGenerator {
 
     /** Whether an await may stand in a position with {@code needs} in {@code method}. */
     boolean allowed(MethodContext method, Set<Construct> needs) {
-        return program.hasAll(needs) && program.hasAll(method.awaitNeeds());
+        return method.awaits() < MAX_AWAITS_PER_METHOD && program.hasAll(needs) && program.hasAll(method.awaitNeeds());
     }
 
     /** An await of a value of {@code type}, usable as an operand (primitives are cast from their box). */
@@ -39,6 +45,7 @@ final class AwaitGenerator {
 
     /** An await of {@code value}, which the twin returns as is: for conditions that must keep their meaning. */
     Code awaitValue(MethodContext method, ValueType type, Code value) {
+        method.countAwait();
         Code call = switch (program.below(4)) {
             case 0 -> new Code("Await.on(Awaitables.done(" + value.async() + "))", "t.now(" + value.sync() + ")");
             case 1 -> sleep("Awaitables.later", value);
@@ -49,6 +56,7 @@ final class AwaitGenerator {
 
     /** A bare {@code Await.on(x)} call of a value of {@code type}, usable as an expression statement. */
     Code awaitCall(MethodContext method, ValueType type, int depth, Set<Construct> needs) {
+        method.countAwait();
         List<ProgramContext.Helper> helpers = new ArrayList<>();
         if (program.has(Construct.HELPER_COROUTINES)) {
             for (ProgramContext.Helper helper : program.helpers()) {
@@ -82,6 +90,7 @@ final class AwaitGenerator {
         if (!program.has(Construct.HELPER_COROUTINES) || program.helpers().isEmpty()) {
             return null;
         }
+        method.countAwait();
         return helperCall(method, program.pick(program.helpers()), 1, needs);
     }
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * The construct families the generator can emit, each switched on or off on its own. The first
  * group decides which statements and expressions are generated at all; the {@code AWAIT_*} group
  * decides in which positions an {@code Await.on} may stand. {@link #DEFAULTS} are the families the
- * instrumenter supports today; the others are switched on with {@code --enable} as support grows.
+ * instrumenter supports today; a family it does not support yet is declared off by default and
+ * switched on with {@code --enable} to try it.
  */
 public enum Construct {
     /** {@code if} and {@code if/else} chains. */
@@ -38,16 +39,16 @@ public enum Construct {
     /** Helper {@code @Async} methods awaited by the program, each with a plain twin. */
     HELPER_COROUTINES(true),
     /** Lambdas of type {@code AsyncSupplier} that await, themselves awaited. */
-    LAMBDAS(false),
+    LAMBDAS(true),
     /** Awaits where the operand stack holds other values: operands, call arguments, string concatenation. */
-    AWAIT_PENDING_STACK(false),
+    AWAIT_PENDING_STACK(true),
     /** Awaits between {@code NEW/DUP} and the constructor call: {@code new String(Await.on(x))}. */
-    AWAIT_IN_NEW(false),
+    AWAIT_IN_NEW(true),
     /**
      * Awaits whose value flows straight into a join point, with no cast after the call: an
      * {@code Object} await as a branch of {@code ?:} or a case of a switch expression.
      */
-    AWAIT_AT_JOIN(false),
+    AWAIT_AT_JOIN(true),
     /** Awaits inside {@code catch} blocks. */
     AWAIT_IN_CATCH(true),
     /** Awaits inside {@code finally} blocks. */

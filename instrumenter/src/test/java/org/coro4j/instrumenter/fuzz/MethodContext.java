@@ -12,6 +12,8 @@ import java.util.Set;
  * example {@link Construct#AWAIT_IN_CATCH} inside a {@code catch} block).
  */
 final class MethodContext {
+    private static final int FINALLY_WEIGHT = 4;
+
     private final ValueType returnType;
     private final Scope scope = new Scope();
     private Deque<String> loops = new ArrayDeque<>();
@@ -19,6 +21,7 @@ final class MethodContext {
     private boolean returnAllowed = true;
     private int budget;
     private int depth;
+    private int awaits;
 
     /** A body returning {@code returnType} with room for {@code budget} statements. */
     MethodContext(ValueType returnType, int budget) {
@@ -42,6 +45,19 @@ final class MethodContext {
     /** Whether a statement may still be written, counting it if so. */
     boolean spend() {
         return budget-- > 0;
+    }
+
+    /**
+     * Counts one more await in this body. One inside a {@code finally} block counts as
+     * {@value #FINALLY_WEIGHT}: javac copies a finally block onto every exit of its try.
+     */
+    void countAwait() {
+        awaits += awaitNeeds.contains(Construct.AWAIT_IN_FINALLY) ? FINALLY_WEIGHT : 1;
+    }
+
+    /** How many awaits this body has so far, as counted by {@link #countAwait()}. */
+    int awaits() {
+        return awaits;
     }
 
     int depth() {
