@@ -1,0 +1,124 @@
+package org.coro4j.instrumenter.fuzz;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Command line of the differential fuzzer (run it through the {@code instrumenter/fuzz} script).
+ *
+ * <pre>
+ * --count N          programs to run (default 1000)
+ * --seed S           seed of the run (default: random, printed)
+ * --program P[,P..]  run only these program seeds, as printed for a mismatch, and show their source
+ * --source FILE      run a hand-written class of package fuzzgen: each aN(Trace) against its sN(Trace)
+ * --enable F[,F..]   also generate these construct families ("all" for every one)
+ * --disable F[,F..]  do not generate these families
+ * --batch B          programs per compiled class (default 60)
+ * --threads T        worker threads (default: available processors)
+ * --release R        javac --release (default 17)
+ * --list             list the construct families and exit
+ * </pre>
+ *
+ * Exits with status 1 when any program mismatched, printing each one's program seed and problem.
+ */
+public final class FuzzMain {
+    private static final int SOURCES_SHOWN = 3;
+
+    private FuzzMain() {
+    }
+
+    /** Runs the fuzzer as told by {@code args}. */
+    public static void main(String[] args) throws Exception {
+        int count = 1000;
+        long seed = new SecureRandom().nextLong();
+        List<Long> programs = new ArrayList<>();
+        Set<Construct> constructs = EnumSet.noneOf(Construct.class);
+        constructs.addAll(Construct.DEFAULTS);
+        int batch = 60;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int release = 17;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--list")) {
+                for (Construct construct : Construct.values()) {
+                    System.out.println(construct.name().toLowerCase().replace('_', '-')
+                            + (Construct.DEFAULTS.contains(construct) ? " (default)" : ""));
+                }
+                return;
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--source" -> {
+                    runSource(Path.of(value), release);
+                    return;
+                }
+                case "--count" -> count = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--program" -> {
+                    for (String each : value.split(",")) {
+                        programs.add(Long.parseLong(each.trim()));
+                    }
+                }
+                case "--enable" -> constructs.addAll(Construct.parse(value));
+                case "--disable" -> constructs.removeAll(Construct.parse(value));
+                case "--batch" -> batch = Integer.parseInt(value);
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--release" -> release = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + option + "; see the javadoc of FuzzMain");
+            }
+        }
+        Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, release);
+        System.out.println("fuzz: constructs " + constructs);
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        List<Mismatch> mismatches;
+        if (programs.isEmpty()) {
+            int total = count;
+            long runSeed = seed;
+            System.out.println("fuzz: seed " + seed + ", " + count + " programs");
+            mismatches = fuzzer.run(seed, count, finished -> progress(done.addAndGet(finished), total, runSeed, started));
+        } else {
+            mismatches = fuzzer.runSeeds(programs, finished -> done.addAndGet(finished));
+            for (long program : programs) {
+                System.out.println(BatchSource.render("Repro", List.of(new ProgramGenerator(constructs).generate(program, 0))));
+            }
+        }
+        report(mismatches, done.get(), seed, programs.isEmpty(), started);
+        System.exit(mismatches.isEmpty() ? 0 : 1);
+    }
+
+    private static void runSource(Path file, int release) throws IOException {
+        String name = file.getFileName().toString().replace(".java", "");
+        try (DifferentialRunner runner = new DifferentialRunner(release)) {
+            List<String> problems = runner.runSource(name, Files.readString(file));
+            problems.forEach(problem -> System.out.println("MISMATCH " + problem));
+            System.out.println("fuzz: " + file + ": " + problems.size() + " mismatches");
+            System.exit(problems.isEmpty() ? 0 : 1);
+        }
+    }
+
+    private static void progress(int done, int total, long seed, long started) {
+        if (done % 5000 < 60 || done == total) {
+            System.out.printf("fuzz: %d/%d programs (seed %d), %.0f s%n", done, total, seed, (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static void report(List<Mismatch> mismatches, int done, long seed, boolean seeded, long started) {
+        for (int i = 0; i < mismatches.size(); i++) {
+            Mismatch mismatch = mismatches.get(i);
+            System.out.println("MISMATCH " + mismatch + "\n  rerun: instrumenter/fuzz --program " + mismatch.seed());
+            if (i < SOURCES_SHOWN && seeded) {
+                System.out.println(mismatch.source());
+            }
+        }
+        System.out.printf("fuzz: %d programs, %d mismatches%s, %.0f s%n", done, mismatches.size(),
+                seeded ? " (seed " + seed + ")" : "", (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,83 @@
+package org.coro4j.instrumenter.fuzz;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Generates and runs many programs differentially, in batches, on several threads. Program
+ * {@code i} of a run with seed {@code S} has the seed {@link #programSeed(long, int)}, so any one
+ * program can be generated and run again on its own.
+ */
+final class Fuzzer {
+    private final Set<Construct> constructs;
+    private final int batchSize;
+    private final int threads;
+    private final int release;
+
+    /** A fuzzer generating {@code constructs}, {@code batchSize} programs per class, on {@code threads} threads. */
+    Fuzzer(Set<Construct> constructs, int batchSize, int threads, int release) {
+        this.constructs = Set.copyOf(constructs);
+        this.batchSize = batchSize;
+        this.threads = threads;
+        this.release = release;
+    }
+
+    /** The seed of program {@code index} of a run with {@code seed}. */
+    static long programSeed(long seed, int index) {
+        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Runs {@code count} programs of the run with {@code seed}, reporting each finished batch's
+     * program count to {@code progress}.
+     */
+    List<Mismatch> run(long seed, int count, IntConsumer progress) throws Exception {
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            seeds.add(programSeed(seed, i));
+        }
+        return runSeeds(seeds, progress);
+    }
+
+    /** Runs the programs of the given program seeds. */
+    List<Mismatch> runSeeds(List<Long> seeds, IntConsumer progress) throws Exception {
+        ProgramGenerator generator = new ProgramGenerator(constructs);
+        AtomicInteger next = new AtomicInteger();
+        List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    try (DifferentialRunner runner = new DifferentialRunner(release)) {
+                        for (int start = next.getAndAdd(batchSize); start < seeds.size(); start = next.getAndAdd(batchSize)) {
+                            List<Program> batch = new ArrayList<>();
+                            for (int i = start; i < Math.min(seeds.size(), start + batchSize); i++) {
+                                batch.add(generator.generate(seeds.get(i), i));
+                            }
+                            mismatches.addAll(runner.run(batch));
+                            progress.accept(batch.size());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ArrayList<>(mismatches);
+    }
+}
