@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -90,13 +92,31 @@ public final class Instrumenter {
         }
         owner.methods.addAll(bodies);
         markInstrumented(owner);
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        owner.accept(writer);
         Map<String, byte[]> result = new LinkedHashMap<>();
-        result.put(owner.name, writer.toByteArray());
+        result.put(owner.name, write(owner));
         result.putAll(classes);
         result.values().forEach(ClassVerifier::verify);
         return new InstrumentedClass(owner.name, result, coroutines.size());
+    }
+
+    private static byte[] write(ClassNode owner) throws InstrumentationException {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        owner.accept(writer);
+        try {
+            return writer.toByteArray();
+        } catch (MethodTooLargeException e) {
+            MethodNode body = owner.methods.stream()
+                    .filter(m -> m.name.equals(e.getMethodName()) && m.desc.equals(e.getDescriptor()))
+                    .findFirst().orElseThrow(() -> e);
+            throw new InstrumentationException(new SourceLines(owner).at(body, "coroutine " + e.getMethodName()
+                    + "() is too large once instrumented (" + e.getCodeSize() + " bytes of code, over the JVM's 65535):"
+                    + " each Await.on keeps the live locals, and javac copies finally blocks to every exit;"
+                    + " split the method into smaller coroutines"));
+        } catch (ClassTooLargeException e) {
+            throw new InstrumentationException(new SourceLines(owner).at(owner.methods.get(0),
+                    "class " + owner.name + " is too large once instrumented (" + e.getConstantPoolCount()
+                    + " constant pool entries); split it into smaller classes"));
+        }
     }
 
     private static ClassReader read(byte[] classFile, String fileName) throws InstrumentationException {

@@ -199,4 +199,25 @@ class MisuseErrorTest {
         assertEquals("Odd.java:7: Await.on inside the arguments of new java.lang.StringBuilder(...) compiled in an unknown shape;"
                 + " assign the awaited value to a local variable first", error.getMessage());
     }
+
+    @Test
+    void coroutineTooLargeOnceInstrumentedIsABuildError() {
+        StringBuilder body = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int i = 0; i < 60; i++) {
+            body.append("        int v").append(i).append(" = ").append(i).append(";\n");
+            sum.append(" + v").append(i);
+        }
+        for (int i = 0; i < 400; i++) {
+            body.append("        Await.on(f);\n");
+        }
+        List<String> problems = problems("Huge.java", """
+                import org.coro4j.*;
+                class Huge {
+                    @Async
+                    static Coroutine<Integer> run(Future<Void> f) {
+                """ + body + "        return Coroutine.of(" + sum + ");\n    }\n}\n");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("Huge.java:5: coroutine run() is too large once instrumented"), problems.get(0));
+    }
 }
