@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Compiles test sources, instruments every class, and loads the result in a class loader of its
- * own, where the JVM verifies each class in full as it defines it.
+ * own, where the JVM verifies each class in full as it defines it. Everything else comes from the
+ * parent (the runtime and the test support classes).
  */
-final class Instrumented extends ClassLoader {
+public final class Instrumented extends ClassLoader {
     private final Map<String, byte[]> classes;
 
     private Instrumented(Map<String, byte[]> classes) {
@@ -20,6 +21,16 @@ final class Instrumented extends ClassLoader {
     /** Compiles and instruments {@code sources}; instrumentation errors propagate. */
     static Instrumented of(Map<String, String> sources, String... javacOptions) throws InstrumentationException {
         return new Instrumented(instrumentAll(InMemoryCompiler.compile(sources, javacOptions)));
+    }
+
+    /** A loader for {@code compiled} (by internal name) after instrumenting every class. */
+    public static Instrumented instrumenting(Map<String, byte[]> compiled) throws InstrumentationException {
+        return new Instrumented(instrumentAll(compiled));
+    }
+
+    /** A loader for {@code compiled} as it is, without instrumentation. */
+    public static Instrumented plain(Map<String, byte[]> compiled) {
+        return new Instrumented(compiled);
     }
 
     /** Instruments every class of {@code compiled}, keeping those it leaves unchanged. */

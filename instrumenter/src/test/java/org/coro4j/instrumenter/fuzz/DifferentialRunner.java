@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.coro4j.instrumenter.BatchCompiler;
 import org.coro4j.instrumenter.InstrumentationException;
+import org.coro4j.instrumenter.Instrumented;
 
 /**
  * Runs a batch of programs differentially: compiles them into one class, instruments a copy,
@@ -79,15 +81,15 @@ final class DifferentialRunner implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new LoadFailure("the generator wrote code that does not compile: " + e.getMessage());
         }
-        InstrumentingLoader instrumented;
+        Instrumented instrumented;
         try {
-            instrumented = InstrumentingLoader.instrument(compiled);
+            instrumented = Instrumented.instrumenting(compiled);
         } catch (InstrumentationException | RuntimeException e) {
             throw new LoadFailure("the instrumenter failed: " + e);
         }
         String className = BatchSource.PACKAGE + "." + simpleName;
         try {
-            return new Loaded(Class.forName(className, true, instrumented), Class.forName(className, true, InstrumentingLoader.plain(compiled)));
+            return new Loaded(Class.forName(className, true, instrumented), Class.forName(className, true, Instrumented.plain(compiled)));
         } catch (ClassNotFoundException | LinkageError e) {
             throw new LoadFailure("the instrumented class does not load: " + e);
         }

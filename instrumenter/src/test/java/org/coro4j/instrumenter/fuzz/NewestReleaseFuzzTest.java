@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.coro4j.instrumenter.BatchCompiler;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.coro4j.instrumenter.fuzz;
+package org.coro4j.instrumenter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,15 +22,21 @@ import javax.tools.ToolProvider;
  * Compiles generated sources with javac into memory. One instance keeps its file manager (and so
  * javac's cache of the class path) across compilations; it is not thread-safe, so use one per thread.
  */
-final class BatchCompiler implements AutoCloseable {
+public final class BatchCompiler implements AutoCloseable {
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     private final StandardJavaFileManager standard = javac.getStandardFileManager(null, null, null);
     private final List<String> options;
 
     /** A compiler for {@code --release release} against the class path of this JVM. */
-    BatchCompiler(int release) {
-        this.options = List.of("-g", "-proc:none", "-nowarn", "--release", Integer.toString(release),
-                "-classpath", System.getProperty("java.class.path"));
+    public BatchCompiler(int release) {
+        this(List.of("--release", Integer.toString(release)));
+    }
+
+    /** A compiler with javac's {@code extraOptions} against the class path of this JVM. */
+    public BatchCompiler(List<String> extraOptions) {
+        List<String> all = new ArrayList<>(List.of("-g", "-proc:none", "-nowarn", "-classpath", System.getProperty("java.class.path")));
+        all.addAll(extraOptions);
+        this.options = List.copyOf(all);
     }
 
     /**
@@ -39,7 +45,7 @@ final class BatchCompiler implements AutoCloseable {
      * @return class file bytes by internal name
      * @throws IllegalArgumentException with javac's diagnostics when a source does not compile
      */
-    Map<String, byte[]> compile(Map<String, String> sources) {
+    public Map<String, byte[]> compile(Map<String, String> sources) {
         Map<String, ByteArrayOutputStream> outputs = new LinkedHashMap<>();
         ForwardingJavaFileManager<StandardJavaFileManager> manager = new ForwardingJavaFileManager<>(standard) {
             @Override
@@ -64,7 +70,7 @@ final class BatchCompiler implements AutoCloseable {
         }));
         StringWriter diagnostics = new StringWriter();
         if (!javac.getTask(diagnostics, manager, null, options, null, units).call()) {
-            throw new IllegalArgumentException("generated source does not compile:\n" + diagnostics);
+            throw new IllegalArgumentException("source does not compile:\n" + diagnostics);
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
         outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
