@@ -1,5 +1,6 @@
 package org.coro4j;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -106,6 +107,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
     public final Object awaitStage(CompletionStage<?> stage) {
+        if (stage instanceof CompletableFuture<?> completable && completable.isDone() && !completable.isCompletedExceptionally()) {
+            return completable.join();
+        }
         return awaitFuture(Future.fromStage(stage, task.loop()));
     }
 
