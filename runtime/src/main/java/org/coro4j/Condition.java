@@ -19,7 +19,7 @@ public final class Condition {
 
     /** A condition over {@code lock}. */
     public Condition(Lock lock) {
-        this.lock = lock;
+        this.lock = Arguments.notNull(lock, "Condition: the lock");
     }
 
     /** Acquires the underlying lock. */

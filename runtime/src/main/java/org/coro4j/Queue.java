@@ -55,6 +55,7 @@ public class Queue<T> {
 
     /** Adds {@code item} without waiting; throws {@link QueueFullException} if the queue is full [Python: {@code put_nowait}]. */
     public void putNowait(T item) {
+        Arguments.notNull(item, "Queue.putNowait: the item");
         if (isFull()) {
             throw new QueueFullException();
         }
@@ -63,6 +64,7 @@ public class Queue<T> {
 
     /** A future done once {@code item} is in the queue; done at once if there is room and no putter waits. */
     public Future<Void> put(T item) {
+        Arguments.notNull(item, "Queue.put: the item");
         EventLoop loop = EventLoop.current();
         if (!isFull() && putters.isEmpty()) {
             enqueue(item);
