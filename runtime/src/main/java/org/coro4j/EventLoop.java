@@ -6,11 +6,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,8 +20,10 @@ import java.util.function.Consumer;
 /**
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
- * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits: when nothing
- * is ready its time jumps to the next timer.
+ * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
+ * nothing is ready its time jumps to the next timer. A timer due at {@link Double#POSITIVE_INFINITY}
+ * never fires and a virtual clock never jumps to it: with nothing ready and only such timers left,
+ * the loop waits for {@link #callSoonThreadsafe} work, as asyncio's loop would wait forever.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
@@ -42,7 +40,8 @@ public final class EventLoop implements AutoCloseable {
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
+    final UnretrievedExceptions unretrieved = new UnretrievedExceptions(this);
     /** Pending tasks, a doubly linked list through {@link Task#previousPending}/{@link Task#nextPending}. */
     private Task<?> firstPending;
     private Task<?> lastPending;
@@ -133,12 +132,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Wraps {@code coroutine} in a task named {@code name}. */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        Arguments.notNull(coroutine, "createTask: the coroutine");
         checkOpen();
         return new Task<>(this, coroutine, name);
     }
 
     /** Queues {@code callback} to run on a next iteration, after what is queued already. */
     public Handle callSoon(Runnable callback) {
+        Arguments.notNull(callback, "callSoon: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         ready.add(handle);
@@ -147,6 +148,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Like {@link #callSoon}, but may be called from any thread; wakes the loop if it waits. */
     public Handle callSoonThreadsafe(Runnable callback) {
+        Arguments.notNull(callback, "callSoonThreadsafe: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         fromOtherThreads.add(handle);
@@ -154,13 +156,22 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** Runs {@code callback} after {@code seconds} of loop time. */
+    /**
+     * Runs {@code callback} after {@code seconds} of loop time; a negative delay means 0,
+     * {@link Double#POSITIVE_INFINITY} means never and NaN throws {@link IllegalArgumentException}
+     * [Python: {@code loop.call_later}].
+     */
     public TimerHandle callLater(double seconds, Runnable callback) {
-        return callAt(time() + seconds, callback);
+        return callAt(time() + Arguments.delay(seconds, "callLater"), callback);
     }
 
-    /** Runs {@code callback} at loop time {@code when}. */
+    /**
+     * Runs {@code callback} at loop time {@code when}; {@link Double#POSITIVE_INFINITY} means never
+     * and NaN throws {@link IllegalArgumentException} [Python: {@code loop.call_at}].
+     */
     public TimerHandle callAt(double when, Runnable callback) {
+        Arguments.deadline(when, "callAt");
+        Arguments.notNull(callback, "callAt: the callback");
         checkOpen();
         TimerHandle handle = new TimerHandle(this, when, timerSequence++, callback);
         timers.add(handle);
@@ -169,12 +180,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs the loop until {@code coroutine}, wrapped in a task, is done; returns its result or throws. */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        Arguments.notNull(coroutine, "runUntilComplete: the coroutine");
         checkCanRun();
         return runUntilComplete(createTask(coroutine));
     }
 
     /** Runs the loop until {@code future} is done; returns its result or throws its exception. */
     public <T> T runUntilComplete(Future<T> future) {
+        Arguments.notNull(future, "runUntilComplete: the future");
         checkCanRun();
         if (future.loop() != this) {
             throw new AsyncUsageException("The future belongs to a different loop than the one given to runUntilComplete");
@@ -278,7 +291,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         io.close();
-        reportUnretrieved();
+        unretrieved.reportAll();
         reportPendingTasks();
         closed = true;
         ready.clear();
@@ -354,14 +367,6 @@ public final class EventLoop implements AutoCloseable {
         currentTask = null;
     }
 
-    void trackUnretrieved(Future<?> future) {
-        unretrieved.add(future);
-    }
-
-    void untrackUnretrieved(Future<?> future) {
-        unretrieved.remove(future);
-    }
-
     /** The loop's selector and the servers and connections it owns. */
     IoPoller io() {
         return io;
@@ -399,19 +404,9 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void reportUnretrieved() {
-        List<Future<?>> failed = new ArrayList<>(unretrieved);
-        unretrieved.clear();
-        for (Future<?> future : failed) {
-            String what = future instanceof Task<?> ? "Task" : "Future";
-            callExceptionHandler(new ExceptionContext(what + " exception was never retrieved: " + future,
-                    future.peekException(), future instanceof Task<?> task ? task : null));
-        }
-    }
-
     private void reportPendingTasks() {
         for (Task<?> task : pendingTasks()) {
-            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending: " + task, null, task));
+            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, task));
         }
     }
 
@@ -466,7 +461,7 @@ public final class EventLoop implements AutoCloseable {
             timers.poll().scheduled = false;
             cancelledTimers--;
         }
-        if (timers.isEmpty()) {
+        if (timers.isEmpty() || timers.peek().when() == Double.POSITIVE_INFINITY) {
             io.await(-1, fromOtherThreads, ready);
         } else if (clock.isVirtual()) {
             if (io.hasChannels()) {
@@ -512,7 +507,8 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private static void logError(ExceptionContext context) {
+    /** Logs {@code context} as the default exception handler does; may be called from any thread. */
+    static void logError(ExceptionContext context) {
         System.Logger logger = System.getLogger("org.coro4j");
         String message = context.message() + (context.task() != null ? " (task " + context.task() + ")" : "");
         if (context.exception() != null) {
