@@ -220,6 +220,15 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Every pending task, in creation order, with its name, state (running, ready, or the future it
+     * is suspended on), the {@code @Async} frames it is suspended in (innermost first) and the tasks
+     * and futures awaiting it. Call it on the loop's thread, or while the loop is not running.
+     */
+    public String dumpTasks() {
+        return CallGraphs.dumpTasks(this);
+    }
+
     /** The tasks not done yet, in creation order. */
     Set<Task<?>> pendingTasks() {
         Set<Task<?>> tasks = new LinkedHashSet<>(pendingCount * 2);

@@ -18,7 +18,7 @@ final class Shielded<T> extends Future<T> {
             return inner;
         }
         Shielded<T> outer = new Shielded<>(loop, inner);
-        inner.addDoneCallback(outer::innerDone);
+        inner.addDoneCallback(AwaitingCallback.of(outer, outer::innerDone));
         return outer;
     }
 

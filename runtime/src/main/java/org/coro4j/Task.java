@@ -167,6 +167,11 @@ public class Task<T> extends Future<T> {
         return "Task<" + getName() + " " + super.toString() + ">";
     }
 
+    /** The future this task is suspended on, or null if it is running or its next step is queued. */
+    final Future<?> suspendedOn() {
+        return woken ? null : awaited;
+    }
+
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
     final void wokenBy(Future<?> future) {
         awaited = future;
