@@ -87,6 +87,11 @@ public final class EventLoop implements AutoCloseable {
         return clock.now();
     }
 
+    /** Whether the loop was made by {@link #withVirtualClock()}. */
+    boolean hasVirtualClock() {
+        return clock.isVirtual();
+    }
+
     /** Whether the loop is running. */
     public boolean isRunning() {
         return thread != null;
@@ -358,6 +363,11 @@ public final class EventLoop implements AutoCloseable {
         if (ready.isEmpty() && !stopping) {
             waitForWork();
         }
+        runReady();
+    }
+
+    /** Makes the due timers ready, then runs what was ready at that moment. */
+    private void runReady() {
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
             TimerHandle due = timers.poll();
@@ -383,6 +393,36 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the loop on the calling thread without waiting, for a test's virtual clock: what is
+     * ready, and each timer due at or before {@code until}, the virtual time moving to each timer in
+     * turn; then sets the time to {@code until} if it is later and finite.
+     */
+    void runVirtualUntil(double until) {
+        checkCanRun();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                moveFromOtherThreads();
+                dropCancelledTimersAtHead();
+                if (!ready.isEmpty() || !timers.isEmpty() && timers.peek().when() <= clock.now()) {
+                    runReady();
+                } else if (!timers.isEmpty() && timers.peek().when() <= until && timers.peek().when() != Double.POSITIVE_INFINITY) {
+                    clock.advanceTo(timers.peek().when());
+                } else {
+                    break;
+                }
+            }
+            if (until != Double.POSITIVE_INFINITY) {
+                clock.advanceTo(until);
+            }
+        } finally {
+            thread = null;
+            RUNNING.remove();
+        }
+    }
+
     private void purgeCancelledTimers() {
         timers.removeIf(timer -> {
             if (timer.isCancelled()) {
@@ -394,11 +434,15 @@ public final class EventLoop implements AutoCloseable {
         cancelledTimers = 0;
     }
 
-    private void waitForWork() {
+    private void dropCancelledTimersAtHead() {
         while (!timers.isEmpty() && timers.peek().isCancelled()) {
             timers.poll().scheduled = false;
             cancelledTimers--;
         }
+    }
+
+    private void waitForWork() {
+        dropCancelledTimersAtHead();
         if (timers.isEmpty()) {
             while (fromOtherThreads.isEmpty()) {
                 LockSupport.park(this);
