@@ -51,9 +51,16 @@ public final class EventLoop implements AutoCloseable {
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
     private ExecutorService workers;
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    /** The loop's MBean once registered; see {@link EventLoopMXBean}. */
+    private LoopManagement management;
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
+        if (Diagnostics.DEBUG) {
+            setDebug(true);
+        }
     }
 
     /** A loop on the wall clock ({@link System#nanoTime()}). */
@@ -100,6 +107,41 @@ public final class EventLoop implements AutoCloseable {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Turns debug mode on or off [Python: {@code loop.set_debug}]; the system property
+     * {@code coro4j.debug=true} starts every loop in it. In debug mode a task step or callback that
+     * runs for {@link #getSlowCallbackDuration()} or longer is logged as a warning on the
+     * {@code org.coro4j} {@link System.Logger}, with the task's name and the {@code File.java:line}
+     * where it suspended next; and, from then on, a coroutine created anywhere and garbage collected
+     * without ever being awaited or wrapped in a task is logged as
+     * "coroutine X was never awaited" with the place it was created.
+     */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+        if (enabled) {
+            CoroutineOrigins.enable();
+            FlightRecording.watch();
+        }
+    }
+
+    /** Whether the loop is in debug mode [Python: {@code loop.get_debug}]. */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** Sets the duration, in seconds, from which debug mode reports a step as slow (default 0.1) [Python: {@code slow_callback_duration}]. */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be a number of seconds >= 0, not " + seconds);
+        }
+        slowCallbackDuration = seconds;
+    }
+
+    /** The duration, in seconds, from which debug mode reports a step as slow. */
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     /** Replaces the handler for errors nobody can catch; null restores the default, which logs. */
@@ -184,6 +226,9 @@ public final class EventLoop implements AutoCloseable {
         }
         Consumer<Future<T>> stop = f -> stopping = true;
         future.addDoneCallback(stop);
+        if (management == null) {
+            management = LoopManagement.register(this);
+        }
         thread = Thread.currentThread();
         RUNNING.set(this);
         try {
@@ -217,6 +262,10 @@ public final class EventLoop implements AutoCloseable {
         reportUnretrieved();
         reportPendingTasks();
         closed = true;
+        if (management != null) {
+            management.unregister();
+            management = null;
+        }
         ready.clear();
         timers.clear();
         fromOtherThreads.clear();
@@ -247,6 +296,28 @@ public final class EventLoop implements AutoCloseable {
         return currentTask;
     }
 
+    /** The thread running the loop, or null. */
+    Thread thread() {
+        return thread;
+    }
+
+    int readyCount() {
+        return ready.size() + fromOtherThreads.size();
+    }
+
+    int pendingTaskCount() {
+        return pendingCount;
+    }
+
+    int timerCount() {
+        return timers.size();
+    }
+
+    /** The loop's MBean, or null if it has none. */
+    LoopManagement management() {
+        return management;
+    }
+
     /** Queues a task's next step directly, without a handle. */
     void enqueue(Task<?> task) {
         ready.add(task);
@@ -271,6 +342,9 @@ public final class EventLoop implements AutoCloseable {
         }
         lastPending = task;
         pendingCount++;
+        if (FlightRecording.active) {
+            FlightEvents.taskCreated(task);
+        }
     }
 
     void unregister(Task<?> task) {
@@ -368,6 +442,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Makes the due timers ready, then runs what was ready at that moment. */
     private void runReady() {
+        boolean timing = debug || FlightRecording.active;
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
             TimerHandle due = timers.poll();
@@ -380,6 +455,7 @@ public final class EventLoop implements AutoCloseable {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object item = ready.poll();
+            long started = timing ? System.nanoTime() : 0;
             if (item instanceof Task<?> task) {
                 task.runStep();
             } else if (item instanceof Handle handle) {
@@ -389,6 +465,9 @@ public final class EventLoop implements AutoCloseable {
             } else {
                 n--;
                 runDoneCallback((Consumer<?>) item, (Future<?>) ready.poll());
+            }
+            if (timing) {
+                SlowSteps.finished(this, item, started);
             }
         }
     }

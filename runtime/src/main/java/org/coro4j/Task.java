@@ -288,6 +288,9 @@ public class Task<T> extends Future<T> {
         } else {
             complete((T) result);
         }
+        if (FlightRecording.active) {
+            FlightEvents.taskFinished(this);
+        }
     }
 
     private Extras extras() {
