@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -236,6 +237,31 @@ public class Future<T> {
 
     /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */
     void appendDetails(StringBuilder text) {
+    }
+
+    /**
+     * The futures waiting for this one: the tasks suspended on it and the owners of done callbacks
+     * that are {@link AwaitingCallback}s, in registration order [Python: {@code _asyncio_awaited_by}].
+     */
+    final List<Future<?>> awaiters() {
+        List<Future<?>> awaiters = new ArrayList<>();
+        Object registered = callbacks;
+        if (registered instanceof CallbackList list) {
+            for (Object callback : list) {
+                addAwaiter(awaiters, callback);
+            }
+        } else if (registered != null) {
+            addAwaiter(awaiters, registered);
+        }
+        return awaiters;
+    }
+
+    private static void addAwaiter(List<Future<?>> awaiters, Object callback) {
+        if (callback instanceof Future<?> waiter) {
+            awaiters.add(waiter);
+        } else if (callback instanceof AwaitingCallback awaiting && awaiting.awaitingFuture() != null) {
+            awaiters.add(awaiting.awaitingFuture());
+        }
     }
 
     /** Arranges for {@code waiter}'s next step to be queued when this future is done. */
