@@ -240,8 +240,9 @@ public class Future<T> {
     }
 
     /**
-     * The futures waiting for this one: the tasks suspended on it and the owners of done callbacks
-     * that are {@link AwaitingCallback}s, in registration order [Python: {@code _asyncio_awaited_by}].
+     * The futures waiting for this one, in registration order [Python: {@code _asyncio_awaited_by}]:
+     * the tasks suspended on it, the futures registered as their own done callback on it, and those
+     * whose done callbacks on it are {@link AwaitingCallback}s.
      */
     final List<Future<?>> awaiters() {
         List<Future<?>> awaiters = new ArrayList<>();
