@@ -43,6 +43,11 @@ class StreamsTest extends LoopbackTest {
                     await(writer::drain))),
             run(writer::close));
 
+    /** An event on the test's loop. */
+    private Event event() {
+        return loop.runUntilComplete(script(returning(Event::new)));
+    }
+
     @Test
     void echoOneLine() {
         // test_streams.py: test_start_server (and test_open_connection: a line there and back)
@@ -305,7 +310,8 @@ class StreamsTest extends LoopbackTest {
     @Test
     void aTaskCancelledInDrainThrowsCancelledExceptionThere() {
         // the server never reads, so the client's write buffer fills and drain waits
-        Event release = loop.runUntilComplete(script(returning(Event::new)));
+        Event release = event();
+        Event blocked = event();
         ConnectionHandler sleeper = (reader, writer) -> script(
                 await(release::await),
                 await(() -> reader.read(-1)),
@@ -314,30 +320,37 @@ class StreamsTest extends LoopbackTest {
         Slot<Server> server = new Slot<>();
         Slot<Connection> connection = new Slot<>();
         List<String> events = new ArrayList<>();
+        Slot<Task<?>> writer = new Slot<>();
         byte[] chunk = new byte[64 * 1024];
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(sleeper, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port(), tiny), connection::set),
-                await(() -> {
-                    Task<Object> writer = Asyncio.createTask(script(
+                run(() -> writer.set(Asyncio.createTask(script(
                             tryCatch(block(loopWhile(() -> true, block(
                                     run(() -> connection.get().writer().write(chunk)),
-                                    await(() -> connection.get().writer().drain()),
+                                    await(() -> {
+                                        Future<Void> drain = connection.get().writer().drain();
+                                        if (!drain.isDone()) {
+                                            blocked.set();
+                                        }
+                                        return drain;
+                                    }),
                                     run(() -> events.add("drained"))))),
                                     CancelledException.class, e -> block(
                                             run(() -> events.add("cancelled in drain")),
                                             run(() -> {
                                                 throw (CancelledException) e;
-                                            })))));
-                    return Asyncio.sleep(0.2, writer);
-                }, writer -> ((Task<?>) writer).cancel()),
-                await(() -> Asyncio.sleep(0.05)),
+                                            }))))))),
+                await(blocked::await),
+                run(() -> writer.get().cancel()),
+                await(() -> Asyncio.sleep(0)),
                 run(release::set),
                 run(() -> connection.get().writer().close()),
                 await(() -> connection.get().writer().waitClosed()),
                 run(() -> server.get().close()),
                 await(() -> server.get().waitClosed())));
         assertEquals("cancelled in drain", events.get(events.size() - 1), events.toString());
+        assertTrue(writer.get().isCancelled());
     }
 
     @Test
@@ -346,14 +359,16 @@ class StreamsTest extends LoopbackTest {
         Slot<Connection> connection = new Slot<>();
         Slot<StreamWriter> serverSide = new Slot<>();
         Slot<Object> line = new Slot<>();
+        Event accepted = event();
         ConnectionHandler keep = (reader, writer) -> script(
                 run(() -> serverSide.set(writer)),
+                run(accepted::set),
                 await(() -> reader.read(-1)),
                 run(writer::close));
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(keep, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> serverSide.get().write(bytes("part"))),
                 await(() -> {
                     Task<Object> blocked = Asyncio.createTask(script(await(() -> connection.get().reader().readLine())));
@@ -431,10 +446,12 @@ class StreamsTest extends LoopbackTest {
         Slot<Object> echoed = new Slot<>();
         Slot<Object> eof = new Slot<>();
         Slot<Object> waited = new Slot<>();
+        Event accepted = event();
+        ConnectionHandler echo = (reader, writer) -> script(run(accepted::set), await(() -> ECHO.handle(reader, writer)));
         loop.runUntilComplete(script(
-                await(() -> Asyncio.startServer(ECHO, HOST, 0), server::set),
+                await(() -> Asyncio.startServer(echo, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> server.get().close()),
                 run(() -> assertFalse(server.get().isServing())),
                 run(() -> waited.set(server.get().waitClosed())),
@@ -454,8 +471,10 @@ class StreamsTest extends LoopbackTest {
         // test_server.py: test_abort_clients
         StreamOptions small = StreamOptions.defaults().writeBufferLimits(1024, 0);
         Slot<StreamWriter> serverSide = new Slot<>();
+        Event accepted = event();
         ConnectionHandler hold = (reader, writer) -> script(
                 run(() -> serverSide.set(writer)),
+                run(accepted::set),
                 await(() -> reader.read(-1)));
         Slot<Server> server = new Slot<>();
         Slot<Connection> connection = new Slot<>();
@@ -464,7 +483,7 @@ class StreamsTest extends LoopbackTest {
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(hold, HOST, 0, small), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port(), StreamOptions.defaults().limit(1024)), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> serverSide.get().write(lots)),
                 run(() -> assertTrue(serverSide.get().transport().writeBufferSize() > 0, "the client does not read: bytes stay buffered")),
                 run(() -> server.get().close()),
