@@ -24,8 +24,11 @@ import java.util.function.Consumer;
 /**
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
- * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits: when nothing
- * is ready its time jumps to the next timer.
+ * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for a timer:
+ * when nothing is ready its time jumps to the next one (while channels are registered, only after
+ * they stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). Once a channel is registered
+ * the loop waits in a {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO
+ * order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
