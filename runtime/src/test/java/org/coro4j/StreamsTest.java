@@ -439,6 +439,52 @@ class StreamsTest extends LoopbackTest {
     }
 
     @Test
+    void drainAfterCloseFailsWithConnectionLost() {
+        // test_streams.py: test_async_writer_api_exception_after_close
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Throwable> error = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(ECHO, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
+                run(() -> connection.get().writer().close()),
+                run(() -> connection.get().writer().write(bytes("after close\n"))),
+                tryCatch(block(await(() -> connection.get().writer().drain())),
+                        IOException.class, e -> block(run(() -> error.set(e)))),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertEquals("Connection lost", error.get().getMessage());
+    }
+
+    @Test
+    void aCancelledHandlerIsNotReported() {
+        // test_streams.py: test_unhandled_cancel
+        Slot<Task<?>> handlerTask = new Slot<>();
+        Event started = event();
+        ConnectionHandler forever = (reader, writer) -> script(
+                run(() -> handlerTask.set(Asyncio.currentTask())),
+                run(started::set),
+                await(() -> new Future<Void>()));
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> eof = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(forever, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
+                await(started::await),
+                run(() -> handlerTask.get().cancel()),
+                await(() -> Asyncio.gather(true, List.of(handlerTask.get()))),
+                run(() -> server.get().close()),
+                run(() -> server.get().closeClients()),
+                await(() -> connection.get().reader().read(-1), eof::set),
+                await(() -> server.get().waitClosed()),
+                run(() -> connection.get().writer().close())));
+        assertTrue(handlerTask.get().isCancelled());
+        assertEquals(List.of(), reported);
+        assertEquals("", text(eof.get()));
+    }
+
+    @Test
     void serverCloseKeepsConnectionsCloseClientsClosesThem() {
         // test_server.py: test_close_clients
         Slot<Server> server = new Slot<>();
