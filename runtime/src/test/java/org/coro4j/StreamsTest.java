@@ -119,6 +119,76 @@ class StreamsTest extends LoopbackTest {
     }
 
     @Test
+    void backPressurePropagatesFromAReaderThatDoesNotReadToTheWritersDrain() {
+        int size = 8 << 20;
+        int limit = 1024;
+        Slot<Future<Void>> serverDrain = new Slot<>();
+        Event written = event();
+        ConnectionHandler flood = (reader, writer) -> script(
+                run(() -> writer.write(new byte[size])),
+                run(() -> serverDrain.set(writer.drain())),
+                run(written::set),
+                await(serverDrain::get),
+                await(() -> reader.read(-1)),
+                run(writer::close));
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> all = new Slot<>();
+        List<Integer> bufferedWhileNotReading = new ArrayList<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(flood, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port(), StreamOptions.defaults().limit(limit)), connection::set),
+                await(written::await),
+                await(() -> Asyncio.sleep(0.3)),
+                run(() -> bufferedWhileNotReading.add(connection.get().reader().buffered().length)),
+                run(() -> assertFalse(serverDrain.get().isDone(), "the server's drain waits while the client does not read")),
+                await(() -> connection.get().reader().readExactly(size), all::set),
+                await(serverDrain::get),
+                run(() -> connection.get().writer().close()),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertTrue(bufferedWhileNotReading.get(0) <= 2 * limit + 64 * 1024,
+                "the client stopped reading the socket above twice its limit: " + bufferedWhileNotReading);
+        assertEquals(size, ((byte[]) all.get()).length);
+    }
+
+    @Test
+    void aServerOnEveryInterface() {
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> line = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(ECHO, null, 0, StreamOptions.defaults().backlog(5)), server::set),
+                await(() -> Asyncio.openConnection("localhost", server.get().port()), connection::set),
+                run(() -> connection.get().writer().write(bytes("anyone\n"))),
+                await(() -> connection.get().reader().readLine(), line::set),
+                run(() -> assertTrue(server.get().sockets().get(0).getAddress().isAnyLocalAddress(), server.get().sockets().toString())),
+                run(() -> connection.get().writer().close()),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertEquals("anyone\n", text(line.get()));
+    }
+
+    @Test
+    void cancellingOpenConnectionClosesItsSocket() {
+        Slot<Future<Connection>> opening = new Slot<>();
+        loop.runUntilComplete(script(
+                run(() -> opening.set(Asyncio.openConnection(HOST, 9))),
+                run(() -> assertTrue(opening.get().cancel())),
+                await(() -> Asyncio.sleep(0.1))));
+        assertTrue(opening.get().isCancelled());
+    }
+
+    @Test
+    void portsAreChecked() {
+        loop.runUntilComplete(script(
+                run(() -> assertEquals("port out of range: 65536",
+                        assertThrows(IllegalArgumentException.class, () -> Asyncio.openConnection(HOST, 65536)).getMessage())),
+                run(() -> assertEquals("port out of range: -1",
+                        assertThrows(IllegalArgumentException.class, () -> Asyncio.startServer(ECHO, HOST, -1)).getMessage()))));
+    }
+
+    @Test
     void writeSendsAtOnceWithoutDrainOrMoreInput() {
         // a reply is not held back waiting for more input: the server answers each line it gets
         ConnectionHandler answer = (reader, writer) -> script(
