@@ -21,9 +21,12 @@ import java.util.function.Consumer;
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
  * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
- * nothing is ready its time jumps to the next timer. A timer due at {@link Double#POSITIVE_INFINITY}
- * never fires and a virtual clock never jumps to it: with nothing ready and only such timers left,
- * the loop waits for {@link #callSoonThreadsafe} work, as asyncio's loop would wait forever.
+ * nothing is ready its time jumps to the next timer (while channels are registered, only after they
+ * stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). A timer due at
+ * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
+ * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
+ * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
