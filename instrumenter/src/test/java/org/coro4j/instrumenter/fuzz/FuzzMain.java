@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.coro4j.instrumenter.TestCompiler;
 
 /**
  * Command line of the differential fuzzer (run it through the {@code instrumenter/fuzz} script).
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * --disable F[,F..]  do not generate these families
  * --batch B          programs per compiled class (default 60)
  * --threads T        worker threads (default: available processors)
- * --release R        javac --release (default 17)
+ * --compilers C[,C..] compile every batch with each of these (default javac-17-g,ecj-17); a compiler is
+ *                    named tool-release[-g][-parameters], tool javac or ecj: javac-21-g-parameters, ecj-17-g
  * --list             list the construct families and exit
  * </pre>
  *
@@ -43,7 +45,8 @@ public final class FuzzMain {
         constructs.addAll(Construct.DEFAULTS);
         int batch = 60;
         int threads = Runtime.getRuntime().availableProcessors();
-        int release = 17;
+        List<TestCompiler> compilers = Fuzzer.defaultCompilers();
+        Path source = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--list")) {
@@ -55,10 +58,7 @@ public final class FuzzMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--source" -> {
-                    runSource(Path.of(value), release);
-                    return;
-                }
+                case "--source" -> source = Path.of(value);
                 case "--count" -> count = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--program" -> {
@@ -70,12 +70,17 @@ public final class FuzzMain {
                 case "--disable" -> constructs.removeAll(Construct.parse(value));
                 case "--batch" -> batch = Integer.parseInt(value);
                 case "--threads" -> threads = Integer.parseInt(value);
-                case "--release" -> release = Integer.parseInt(value);
+                case "--compilers" -> compilers = compilers(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "; see the javadoc of FuzzMain");
             }
         }
-        Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, release);
+        if (source != null) {
+            runSource(source, compilers);
+            return;
+        }
+        Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, compilers);
         System.out.println("fuzz: constructs " + constructs);
+        System.out.println("fuzz: compilers " + compilers);
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         List<Mismatch> mismatches;
@@ -94,9 +99,17 @@ public final class FuzzMain {
         System.exit(mismatches.isEmpty() ? 0 : 1);
     }
 
-    private static void runSource(Path file, int release) throws IOException {
+    private static List<TestCompiler> compilers(String names) {
+        List<TestCompiler> compilers = new ArrayList<>();
+        for (String name : names.split(",")) {
+            compilers.add(TestCompiler.named(name.trim()));
+        }
+        return compilers;
+    }
+
+    private static void runSource(Path file, List<TestCompiler> compilers) throws IOException {
         String name = file.getFileName().toString().replace(".java", "");
-        try (DifferentialRunner runner = new DifferentialRunner(release)) {
+        try (DifferentialRunner runner = new DifferentialRunner(compilers)) {
             List<String> problems = runner.runSource(name, Files.readString(file));
             problems.forEach(problem -> System.out.println("MISMATCH " + problem));
             System.out.println("fuzz: " + file + ": " + problems.size() + " mismatches");

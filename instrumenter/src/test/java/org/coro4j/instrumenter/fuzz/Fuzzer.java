@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.coro4j.instrumenter.TestCompiler;
 
 /**
  * Generates and runs many programs differentially, in batches, on several threads. Program
@@ -19,14 +20,22 @@ final class Fuzzer {
     private final Set<Construct> constructs;
     private final int batchSize;
     private final int threads;
-    private final int release;
+    private final List<TestCompiler> compilers;
 
-    /** A fuzzer generating {@code constructs}, {@code batchSize} programs per class, on {@code threads} threads. */
-    Fuzzer(Set<Construct> constructs, int batchSize, int threads, int release) {
+    /**
+     * A fuzzer generating {@code constructs}, {@code batchSize} programs per class, on
+     * {@code threads} threads, running every batch as compiled by each of {@code compilers}.
+     */
+    Fuzzer(Set<Construct> constructs, int batchSize, int threads, List<TestCompiler> compilers) {
         this.constructs = Set.copyOf(constructs);
         this.batchSize = batchSize;
         this.threads = threads;
-        this.release = release;
+        this.compilers = List.copyOf(compilers);
+    }
+
+    /** javac and ECJ for Java 17, javac with debug information and ECJ without: what the fuzzer runs by default. */
+    static List<TestCompiler> defaultCompilers() {
+        return List.of(TestCompiler.named("javac-17-g"), TestCompiler.named("ecj-17"));
     }
 
     /** The seed of program {@code index} of a run with {@code seed}. */
@@ -59,7 +68,7 @@ final class Fuzzer {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    try (DifferentialRunner runner = new DifferentialRunner(release)) {
+                    try (DifferentialRunner runner = new DifferentialRunner(compilers)) {
                         for (int start = next.getAndAdd(batchSize); start < seeds.size(); start = next.getAndAdd(batchSize)) {
                             List<Program> batch = new ArrayList<>();
                             for (int i = start; i < Math.min(seeds.size(), start + batchSize); i++) {
