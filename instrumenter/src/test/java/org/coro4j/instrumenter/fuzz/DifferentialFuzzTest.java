@@ -28,7 +28,7 @@ class DifferentialFuzzTest {
 
     @Test
     void generatedCoroutinesBehaveLikeTheirPlainTwins() throws Exception {
-        List<Mismatch> mismatches = new Fuzzer(Construct.DEFAULTS, 60, 2, Fuzzer.defaultCompilers()).run(SEED, PROGRAMS, done -> { });
+        List<Mismatch> mismatches = new Fuzzer(Construct.DEFAULTS, 60, 2, Fuzzer.defaultCompilers()).run(SEED, PROGRAMS, (programs, found) -> { });
         assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " mismatches, first:\n" + mismatches.get(0) + "\n" + mismatches.get(0).source());
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.coro4j.instrumenter.TestCompiler;
 
 /**
@@ -81,21 +80,19 @@ public final class FuzzMain {
         Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, compilers);
         System.out.println("fuzz: constructs " + constructs);
         System.out.println("fuzz: compilers " + compilers);
-        AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         List<Mismatch> mismatches;
         if (programs.isEmpty()) {
-            int total = count;
-            long runSeed = seed;
             System.out.println("fuzz: seed " + seed + ", " + count + " programs");
-            mismatches = fuzzer.run(seed, count, finished -> progress(done.addAndGet(finished), total, runSeed, started));
+            mismatches = fuzzer.run(seed, count, new Reporter(count, started));
         } else {
-            mismatches = fuzzer.runSeeds(programs, finished -> done.addAndGet(finished));
+            mismatches = fuzzer.runSeeds(programs, new Reporter(programs.size(), started));
             for (long program : programs) {
                 System.out.println(BatchSource.render("Repro", List.of(new ProgramGenerator(constructs).generate(program, 0))));
             }
         }
-        report(mismatches, done.get(), seed, programs.isEmpty(), started);
+        System.out.printf("fuzz: %d programs, %d mismatches%s, %.0f s%n", programs.isEmpty() ? count : programs.size(), mismatches.size(),
+                programs.isEmpty() ? " (seed " + seed + ")" : "", (System.nanoTime() - started) / 1e9);
         System.exit(mismatches.isEmpty() ? 0 : 1);
     }
 
@@ -117,21 +114,38 @@ public final class FuzzMain {
         }
     }
 
-    private static void progress(int done, int total, long seed, long started) {
-        if (done % 5000 < 60 || done == total) {
-            System.out.printf("fuzz: %d/%d programs (seed %d), %.0f s%n", done, total, seed, (System.nanoTime() - started) / 1e9);
-        }
-    }
+    /**
+     * Prints each mismatch as soon as its batch finishes (with the source of the first few), and
+     * a progress line every {@value #PROGRESS_EVERY} programs, so that a run stopped early still
+     * tells what it found.
+     */
+    private static final class Reporter implements Fuzzer.Progress {
+        private static final int PROGRESS_EVERY = 1000;
 
-    private static void report(List<Mismatch> mismatches, int done, long seed, boolean seeded, long started) {
-        for (int i = 0; i < mismatches.size(); i++) {
-            Mismatch mismatch = mismatches.get(i);
-            System.out.println("MISMATCH " + mismatch + "\n  rerun: instrumenter/fuzz --program " + mismatch.seed());
-            if (i < SOURCES_SHOWN && seeded) {
-                System.out.println(mismatch.source());
-            }
+        private final int total;
+        private final long started;
+        private int done;
+        private int mismatches;
+
+        Reporter(int total, long started) {
+            this.total = total;
+            this.started = started;
         }
-        System.out.printf("fuzz: %d programs, %d mismatches%s, %.0f s%n", done, mismatches.size(),
-                seeded ? " (seed " + seed + ")" : "", (System.nanoTime() - started) / 1e9);
+
+        @Override
+        public synchronized void finished(int programs, List<Mismatch> found) {
+            for (Mismatch mismatch : found) {
+                System.out.println("MISMATCH " + mismatch + "\n  rerun: instrumenter/fuzz --program " + mismatch.seed());
+                if (mismatches++ < SOURCES_SHOWN) {
+                    System.out.println(mismatch.source());
+                }
+            }
+            int before = done;
+            done += programs;
+            if (done / PROGRESS_EVERY != before / PROGRESS_EVERY || done == total) {
+                System.out.printf("fuzz: %d/%d programs, %d mismatches, %.0f s%n", done, total, mismatches, (System.nanoTime() - started) / 1e9);
+            }
+            System.out.flush();
+        }
     }
 }

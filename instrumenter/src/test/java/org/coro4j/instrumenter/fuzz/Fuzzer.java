@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.coro4j.instrumenter.TestCompiler;
 
 /**
@@ -46,11 +45,18 @@ final class Fuzzer {
         return z ^ (z >>> 31);
     }
 
+    /** Told of each batch when it finishes, on the thread that ran it. */
+    @FunctionalInterface
+    interface Progress {
+        /** A batch of {@code programs} programs finished with {@code mismatches}. */
+        void finished(int programs, List<Mismatch> mismatches);
+    }
+
     /**
-     * Runs {@code count} programs of the run with {@code seed}, reporting each finished batch's
-     * program count to {@code progress}.
+     * Runs {@code count} programs of the run with {@code seed}, telling {@code progress} of each
+     * finished batch.
      */
-    List<Mismatch> run(long seed, int count, IntConsumer progress) throws Exception {
+    List<Mismatch> run(long seed, int count, Progress progress) throws Exception {
         List<Long> seeds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             seeds.add(programSeed(seed, i));
@@ -59,7 +65,7 @@ final class Fuzzer {
     }
 
     /** Runs the programs of the given program seeds. */
-    List<Mismatch> runSeeds(List<Long> seeds, IntConsumer progress) throws Exception {
+    List<Mismatch> runSeeds(List<Long> seeds, Progress progress) throws Exception {
         ProgramGenerator generator = new ProgramGenerator(constructs);
         AtomicInteger next = new AtomicInteger();
         List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
@@ -74,8 +80,9 @@ final class Fuzzer {
                             for (int i = start; i < Math.min(seeds.size(), start + batchSize); i++) {
                                 batch.add(generator.generate(seeds.get(i), i));
                             }
-                            mismatches.addAll(runner.run(batch));
-                            progress.accept(batch.size());
+                            List<Mismatch> found = runner.run(batch);
+                            mismatches.addAll(found);
+                            progress.finished(batch.size(), found);
                         }
                     }
                     return null;

@@ -28,7 +28,7 @@ class NewestReleaseFuzzTest {
 
     @Test
     void generatedCoroutinesBehaveLikeTheirPlainTwins() throws Exception {
-        List<Mismatch> mismatches = new Fuzzer(Construct.DEFAULTS, 60, 2, List.of(TestCompiler.named("javac-" + RELEASE + "-g"))).run(25_0917L, 60, done -> { });
+        List<Mismatch> mismatches = new Fuzzer(Construct.DEFAULTS, 60, 2, List.of(TestCompiler.named("javac-" + RELEASE + "-g"))).run(25_0917L, 60, (programs, found) -> { });
         assertTrue(mismatches.isEmpty(), () -> "--release " + RELEASE + ": " + mismatches.size() + " mismatches, first:\n"
                 + mismatches.get(0) + "\n" + mismatches.get(0).source());
     }
