@@ -35,7 +35,7 @@ final class Gathering extends Future<List<Object>> {
             gathering.complete(List.of());
             return gathering;
         }
-        Consumer<Future<?>> onChildDone = gathering::childDone;
+        Consumer<Future<?>> onChildDone = AwaitingCallback.of(gathering, gathering::childDone);
         Map<Object, Future<?>> byAwaitable = null;
         for (Object awaitable : awaitables) {
             if (byAwaitable == null && !isUnstartedCoroutine(awaitable)) {
