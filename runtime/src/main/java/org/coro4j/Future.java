@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public class Future<T> {
+public non-sealed class Future<T> implements Awaitable<T> {
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
     private static final byte FAILED = 2;
@@ -359,9 +359,14 @@ public class Future<T> {
         }
     }
 
-    /** Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}. */
+    /**
+     * Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}; if the
+     * stage is a {@link java.util.concurrent.Future}, cancelling the adapter cancels it too
+     * [Python: {@code asyncio.wrap_future}].
+     */
     static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
-        Future<T> future = new Future<>(loop);
+        Future<T> future = stage instanceof java.util.concurrent.Future<?> source
+                ? new CancellingFuture<>(loop, source) : new Future<>(loop);
         CompletableFuture<T> completable = stage.toCompletableFuture();
         if (completable.isDone()) {
             completeFrom(future, completable);
