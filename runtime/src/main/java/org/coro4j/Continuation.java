@@ -39,12 +39,12 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
     Continuation<?> caller;
-    /** How many coroutines this one runs nested in on the Java stack; 0 when the task's step loop resumes it. */
-    private int depth;
-    /** The task running this coroutine; set when it starts, so non-null means started. */
+    /**
+     * The task running this coroutine; set when it starts, so non-null means started. The task also
+     * keeps what a frame needs only while it runs (the inline depth, the awaited value being
+     * delivered), so that a suspended frame holds nothing but its label, links and locals.
+     */
     Task<?> task;
-    /** The awaited value to deliver at resumption, or a {@link Failure} carrying the awaited exception. */
-    private Object resumed;
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
@@ -85,15 +85,21 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw nullCoroutine();
         }
         Continuation<?> callee = (Continuation<?>) coroutine;
-        callee.start(task);
+        Task<?> owner = task;
+        callee.start(owner);
         callee.caller = this;
-        int calleeDepth = depth + 1;
-        if (calleeDepth > MAX_INLINE_DEPTH) {
-            task.trampoline(callee);
+        int depth = owner.inlineDepth;
+        if (depth == MAX_INLINE_DEPTH) {
+            owner.trampoline(callee);
             return SUSPENDED;
         }
-        callee.depth = calleeDepth;
-        Object result = callee.invokeBody();
+        owner.inlineDepth = (byte) (depth + 1);
+        Object result;
+        try {
+            result = callee.invokeBody();
+        } finally {
+            owner.inlineDepth = (byte) depth;
+        }
         if (result != SUSPENDED) {
             callee.caller = null;
         }
@@ -115,8 +121,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */
     public final Object resumeResult() {
-        Object value = resumed;
-        resumed = null;
+        Object value = task.takeResumed();
         if (value instanceof Failure failure) {
             throw Sneaky.<RuntimeException>sneak(failure.error);
         }
@@ -136,8 +141,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (label == 0 && error != null) {
             throw Sneaky.<RuntimeException>sneak(error);
         }
-        resumed = error != null ? new Failure(error) : value;
-        depth = 0;
+        task.resumeWith(error != null ? new Failure(error) : value);
         return invokeBody();
     }
 

@@ -23,10 +23,13 @@ public class Future<T> {
 
     private final EventLoop loop;
     private byte state = PENDING;
-    /** The result if finished, the exception if failed, the cancel message if cancelled; null while pending. */
-    private Object outcome;
-    /** Null, one callback (a {@link Consumer} or a waiting {@link Task}), or a {@link CallbackList}. */
-    private Object callbacks;
+    /**
+     * While pending, what to notify when done: null, one callback (a {@link Consumer}, or a future
+     * that watches this one, see {@link #onWatchedDone}), or a {@link CallbackList}. Once done, the
+     * result if finished, the exception if failed, the cancel message if cancelled. One field for
+     * both keeps every future, and so every task, 8 bytes smaller.
+     */
+    private Object slot;
 
     /** Creates a pending future bound to the running loop; throws {@link AsyncUsageException} if none runs. */
     public Future() {
@@ -41,7 +44,7 @@ public class Future<T> {
     /** A future on {@code loop} already done with {@code value}. */
     static <T> Future<T> completed(EventLoop loop, T value) {
         Future<T> future = new Future<>(loop);
-        future.outcome = value;
+        future.slot = value;
         future.state = FINISHED;
         return future;
     }
@@ -68,19 +71,21 @@ public class Future<T> {
 
     /** Completes a pending future with {@code value}. */
     final void complete(T value) {
-        outcome = value;
+        Object registered = slot;
+        slot = value;
         state = FINISHED;
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
     }
 
     /** Completes a pending future with {@code error}; it is reported at loop close unless retrieved. */
     final void fail(Throwable error) {
-        outcome = error;
+        Object registered = slot;
+        slot = error;
         state = FAILED;
         if (!(error instanceof CancelledException)) {
             loop.trackUnretrieved(this);
         }
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
     }
 
     /** Completes a pending future as {@code source}, a done future, ended; retrieves its exception. */
@@ -91,7 +96,7 @@ public class Future<T> {
         } else if (source.state == FAILED) {
             fail(source.exception());
         } else {
-            complete((T) source.outcome);
+            complete((T) source.slot);
         }
     }
 
@@ -110,9 +115,10 @@ public class Future<T> {
         if (state != PENDING) {
             return false;
         }
+        Object registered = slot;
+        slot = message;
         state = CANCELLED;
-        outcome = message;
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
         return true;
     }
 
@@ -140,9 +146,9 @@ public class Future<T> {
         }
         if (state == FAILED) {
             markRetrieved();
-            throw Sneaky.<RuntimeException>sneak((Throwable) outcome);
+            throw Sneaky.<RuntimeException>sneak((Throwable) slot);
         }
-        return (T) outcome;
+        return (T) slot;
     }
 
     /** The exception, or null if the future succeeded; throws if it is pending or cancelled. */
@@ -167,8 +173,8 @@ public class Future<T> {
 
     /** Removes every registration of {@code callback}; returns how many were removed. */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
-        Object registered = callbacks;
-        if (registered == null) {
+        Object registered = slot;
+        if (state != PENDING || registered == null) {
             return 0;
         }
         if (registered instanceof CallbackList list) {
@@ -177,7 +183,7 @@ public class Future<T> {
             return before - list.size();
         }
         if (registered == callback) {
-            callbacks = null;
+            slot = null;
             return 1;
         }
         return 0;
@@ -203,15 +209,29 @@ public class Future<T> {
         String shown = switch (state) {
             case PENDING -> "pending";
             case CANCELLED -> "cancelled";
-            case FAILED -> "finished exception=" + outcome;
-            default -> "finished result=" + outcome;
+            case FAILED -> "finished exception=" + slot;
+            default -> "finished result=" + slot;
         };
         return getClass().getSimpleName() + "<" + shown + ">";
     }
 
-    /** Arranges for {@code waiter}'s next step to be queued when this future is done. */
-    void addWakeup(Task<?> waiter) {
-        register(waiter);
+    /**
+     * Arranges for {@code watcher}'s {@link #onWatchedDone} to be called as soon as this future is
+     * done (at once if it is done already), instead of a callback scheduled on the loop.
+     */
+    final void addWatcher(Future<?> watcher) {
+        register(watcher);
+    }
+
+    /**
+     * Called by {@code done}, a future this one watches ({@link #addWatcher}), when it is done, in
+     * the order of its registrations. Futures that watch others ({@link Task}, {@link Gathering})
+     * override it. A future that reaches here was registered by {@link #addDoneCallback}, so it is
+     * a {@link Consumer} too, and is scheduled as the callback it is.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void onWatchedDone(Future<?> done) {
+        loop.enqueue((Consumer) this, done);
     }
 
     /** The value {@code Await.on} of this done future returns; throws its failure. */
@@ -228,16 +248,21 @@ public class Future<T> {
 
     /** The message given to {@link #cancel(String)}, or null. */
     final String cancelMessage() {
-        return state == CANCELLED ? (String) outcome : null;
+        return state == CANCELLED ? (String) slot : null;
     }
 
     final CancelledException newCancelledException() {
         return new CancelledException(cancelMessage());
     }
 
+    /** Whether the future finished with a result: not failed, not cancelled, not pending. */
+    final boolean succeeded() {
+        return state == FINISHED;
+    }
+
     /** The exception without marking it retrieved. */
     final Throwable peekException() {
-        return state == FAILED ? (Throwable) outcome : null;
+        return state == FAILED ? (Throwable) slot : null;
     }
 
     private void markRetrieved() {
@@ -252,27 +277,33 @@ public class Future<T> {
         }
     }
 
+    /**
+     * Called before a done callback or a watcher is registered: a future that completes only once
+     * something watches it ({@link YieldFuture}) arranges its completion here.
+     */
+    void watchedFromNowOn() {
+    }
+
     private void register(Object callback) {
+        watchedFromNowOn();
         if (state != PENDING) {
             schedule(callback);
             return;
         }
-        Object registered = callbacks;
+        Object registered = slot;
         if (registered == null) {
-            callbacks = callback;
+            slot = callback;
         } else if (registered instanceof CallbackList list) {
             list.add(callback);
         } else {
             CallbackList list = new CallbackList();
             list.add(registered);
             list.add(callback);
-            callbacks = list;
+            slot = list;
         }
     }
 
-    private void scheduleCallbacks() {
-        Object registered = callbacks;
-        callbacks = null;
+    private void scheduleCallbacks(Object registered) {
         if (registered instanceof CallbackList list) {
             for (Object callback : list) {
                 schedule(callback);
@@ -284,8 +315,8 @@ public class Future<T> {
 
     @SuppressWarnings("unchecked")
     private void schedule(Object callback) {
-        if (callback instanceof Task<?> waiter) {
-            waiter.wokenBy(this);
+        if (callback instanceof Future<?> watcher) {
+            watcher.onWatchedDone(this);
         } else {
             loop.enqueue((Consumer<? super Future<T>>) callback, this);
         }

@@ -1,7 +1,5 @@
 package org.coro4j;
 
-import java.util.function.Consumer;
-
 /**
  * What {@code sleep(0)} returns [Python: the bare {@code yield} inside {@code asyncio.sleep(0)}]. A
  * task awaiting it is queued again directly, behind everything already ready, and resumes with the
@@ -18,7 +16,7 @@ final class YieldFuture<T> extends Future<T> {
     }
 
     @Override
-    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+    void watchedFromNowOn() {
         if (!completionScheduled && !isDone()) {
             completionScheduled = true;
             loop().callSoon(() -> {
@@ -27,7 +25,6 @@ final class YieldFuture<T> extends Future<T> {
                 }
             });
         }
-        super.addDoneCallback(callback);
     }
 
     @Override
