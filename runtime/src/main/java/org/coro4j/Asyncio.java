@@ -158,6 +158,35 @@ public final class Asyncio {
         return ThreadWork.start(EventLoop.current(), work);
     }
 
+    /**
+     * A future of a TCP connection to {@code host} at {@code port}, with default {@link StreamOptions}
+     * [Python: {@code asyncio.open_connection}]. The name is resolved on a worker thread; failures are
+     * the JDK's exceptions ({@link java.net.UnknownHostException}, {@link java.net.ConnectException}, ...).
+     */
+    public static Future<Connection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamOptions.defaults());
+    }
+
+    /** Like {@link #openConnection(String, int)} with {@code options}. */
+    public static Future<Connection> openConnection(String host, int port, StreamOptions options) {
+        return Connecting.start(EventLoop.current(), host, port, options);
+    }
+
+    /**
+     * A future of a TCP server on {@code host} (null or empty: every interface) at {@code port} (0: a
+     * free one), which runs {@code handler} in a new task for each connection [Python:
+     * {@code asyncio.start_server}]. An exception escaping the handler is reported to the loop's
+     * exception handler and closes that connection.
+     */
+    public static Future<Server> startServer(ConnectionHandler handler, String host, int port) {
+        return startServer(handler, host, port, StreamOptions.defaults());
+    }
+
+    /** Like {@link #startServer(ConnectionHandler, String, int)} with {@code options}. */
+    public static Future<Server> startServer(ConnectionHandler handler, String host, int port, StreamOptions options) {
+        return Server.start(EventLoop.current(), handler, host, port, options);
+    }
+
     /** The running task, or null [Python: {@code asyncio.current_task}]. */
     public static Task<?> currentTask() {
         EventLoop loop = EventLoop.running();

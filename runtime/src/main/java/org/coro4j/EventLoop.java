@@ -1,5 +1,10 @@
 package org.coro4j;
 
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +55,7 @@ public final class EventLoop implements AutoCloseable {
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
     private ExecutorService workers;
+    private final IoPoller io = new IoPoller();
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
@@ -145,10 +150,7 @@ public final class EventLoop implements AutoCloseable {
         checkOpen();
         Handle handle = new Handle(callback);
         fromOtherThreads.add(handle);
-        Thread running = thread;
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
+        io.wakeup();
         return handle;
     }
 
@@ -198,8 +200,74 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Closes the loop: reports exceptions never retrieved and tasks still pending, drops pending
-     * callbacks and shuts down the {@link Asyncio#toThread} worker pool.
+     * Calls {@code callback} on the loop thread whenever {@code channel} can be read, or a server
+     * channel accepted from, until {@link #removeReader}; replaces the channel's previous reader
+     * [Python: {@code loop.add_reader}]. The channel is put in non-blocking mode.
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        io.addReader(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; false if no reader was registered [Python: {@code loop.remove_reader}]. */
+    public boolean removeReader(SelectableChannel channel) {
+        return io.removeReader(channel);
+    }
+
+    /**
+     * Calls {@code callback} on the loop thread whenever {@code channel} can be written, or a socket
+     * being connected has connected or failed to, until {@link #removeWriter} [Python: {@code loop.add_writer}].
+     * The channel is put in non-blocking mode.
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        io.addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; false if no writer was registered [Python: {@code loop.remove_writer}]. */
+    public boolean removeWriter(SelectableChannel channel) {
+        return io.removeWriter(channel);
+    }
+
+    /** A future of the next connection accepted by {@code server} [Python: {@code loop.sock_accept}]. */
+    public Future<SocketChannel> sockAccept(ServerSocketChannel server) {
+        checkOpen();
+        return SocketOperations.accept(this, server);
+    }
+
+    /** A future done when {@code socket} has connected to {@code address} [Python: {@code loop.sock_connect}]. */
+    public Future<Void> sockConnect(SocketChannel socket, SocketAddress address) {
+        checkOpen();
+        return SocketOperations.connect(this, socket, address);
+    }
+
+    /**
+     * A future of the number of bytes read from {@code socket} into {@code buffer}, at least one, or
+     * -1 at end of stream [Python: {@code loop.sock_recv_into}].
+     */
+    public Future<Integer> sockRecv(SocketChannel socket, ByteBuffer buffer) {
+        checkOpen();
+        return SocketOperations.receive(this, socket, buffer);
+    }
+
+    /** A future done when every remaining byte of {@code buffer} is sent on {@code socket} [Python: {@code loop.sock_sendall}]. */
+    public Future<Void> sockSendAll(SocketChannel socket, ByteBuffer buffer) {
+        checkOpen();
+        return SocketOperations.sendAll(this, socket, buffer);
+    }
+
+    /**
+     * How long, in real seconds, a virtual-clock loop with channels registered waits for one to be
+     * ready before its time jumps to the next timer; 0.05 unless set. A wall-clock loop ignores it.
+     */
+    public void setIoQuietPeriod(double seconds) {
+        io.setQuietPeriod(seconds);
+    }
+
+    /**
+     * Closes the loop: closes every server and connection it owns, reports exceptions never
+     * retrieved and tasks still pending, drops pending callbacks and shuts down the
+     * {@link Asyncio#toThread} worker pool.
      */
     @Override
     public void close() {
@@ -209,6 +277,7 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             return;
         }
+        io.close();
         reportUnretrieved();
         reportPendingTasks();
         closed = true;
@@ -293,6 +362,11 @@ public final class EventLoop implements AutoCloseable {
         unretrieved.remove(future);
     }
 
+    /** The loop's selector and the servers and connections it owns. */
+    IoPoller io() {
+        return io;
+    }
+
     void timerCancelled() {
         cancelledTimers++;
     }
@@ -348,6 +422,8 @@ public final class EventLoop implements AutoCloseable {
         }
         if (ready.isEmpty() && !stopping) {
             waitForWork();
+        } else {
+            io.poll(ready);
         }
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
@@ -391,18 +467,17 @@ public final class EventLoop implements AutoCloseable {
             cancelledTimers--;
         }
         if (timers.isEmpty()) {
-            while (fromOtherThreads.isEmpty()) {
-                LockSupport.park(this);
-            }
+            io.await(-1, fromOtherThreads, ready);
         } else if (clock.isVirtual()) {
-            if (fromOtherThreads.isEmpty()) {
+            if (io.hasChannels()) {
+                io.await((long) Math.ceil(io.quietPeriod() * 1e9), fromOtherThreads, ready);
+            }
+            if (ready.isEmpty() && fromOtherThreads.isEmpty()) {
                 clock.advanceTo(timers.peek().when());
             }
         } else {
             double wait = timers.peek().when() - clock.now();
-            if (wait > 0 && fromOtherThreads.isEmpty()) {
-                LockSupport.parkNanos(this, (long) Math.ceil(wait * 1e9));
-            }
+            io.await(wait > 0 ? (long) Math.ceil(wait * 1e9) : 0, fromOtherThreads, ready);
         }
         moveFromOtherThreads();
     }

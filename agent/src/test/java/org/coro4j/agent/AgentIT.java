@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.coro4j.Coroutine;
 import com.example.AgentSample;
+import org.coro4j.instrumenter.InstrumentedClass;
+import org.coro4j.instrumenter.Instrumenter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Launches a JVM with {@code -javaagent} on the packaged agent jar and a program nobody instrumented. */
 class AgentIT {
@@ -31,6 +35,30 @@ class AgentIT {
         assertEquals(List.of("MisusedSample.java:" + misuseLine() + ": "),
                 result.stderr.stream().map(line -> line.substring(0, line.indexOf(": ") + 2)).toList(),
                 result.toString());
+    }
+
+    @Test
+    void classesTheBuildAlreadyInstrumentedAreLeftAloneByTheAgent(@TempDir Path classes) throws Exception {
+        Path compiled = Path.of(location(AgentSample.class));
+        for (String name : List.of("com/example/AgentSample", "com/example/MisusedSample")) {
+            byte[] classFile = Files.readAllBytes(compiled.resolve(name + ".class"));
+            InstrumentedClass built = name.endsWith("AgentSample")
+                    ? new Instrumenter().instrument(classFile)
+                    : new InstrumentedClass(name, Map.of(name, classFile), 0);
+            assertTrue(built.classes().size() > 1 || !name.endsWith("AgentSample"), built.classes().keySet().toString());
+            for (Map.Entry<String, byte[]> written : built.classes().entrySet()) {
+                Path file = classes.resolve(written.getKey() + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, written.getValue());
+            }
+        }
+
+        Result result = launch(true, classes.toString());
+
+        assertEquals(0, result.exitCode, result.toString());
+        assertEquals(List.of("A Message / Another Message after 1.0 s",
+                "MisusedSample left as it was: AsyncUsageException"), result.stdout, result.toString());
+        assertEquals(1, result.stderr.size(), result.toString());
     }
 
     @Test
@@ -65,7 +93,11 @@ class AgentIT {
     }
 
     private static Result launch(boolean withAgent) throws Exception {
-        String classPath = location(AgentSample.class) + File.pathSeparator + location(Coroutine.class);
+        return launch(withAgent, location(AgentSample.class));
+    }
+
+    private static Result launch(boolean withAgent, String classes) throws Exception {
+        String classPath = classes + File.pathSeparator + location(Coroutine.class);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (withAgent) {
