@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -39,7 +38,7 @@ public final class EventLoop implements AutoCloseable {
      * What is due, in order: {@link Handle}s, {@link Task}s whose next step is due, and done callbacks
      * as a {@link Consumer} followed by its {@link Future}; tasks and callbacks are queued without a wrapper.
      */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
