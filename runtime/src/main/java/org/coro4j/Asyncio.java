@@ -68,7 +68,7 @@ public final class Asyncio {
     public static <T> Future<T> sleep(double seconds, T result) {
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
-            return new YieldFuture<>(loop, result);
+            return YieldFuture.of(loop, result);
         }
         return new SleepFuture<>(loop, seconds, result);
     }

@@ -30,6 +30,14 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /**
+     * The loop {@link #current()} found last, on whichever thread: if it runs on the calling thread
+     * it is that thread's running loop (a thread runs one loop at a time), found without the
+     * thread-local look-up. Read and written without synchronisation: a stale value only sends
+     * {@code current()} to {@link #RUNNING}. A loop that stops running forgets itself here, so a
+     * closed loop is not kept alive by it.
+     */
+    private static EventLoop lastCurrent;
     /** Cancelled timers are purged from the heap once there are this many and they are half of it. */
     private static final int MIN_CANCELLED_TIMERS_TO_PURGE = 100;
 
@@ -72,7 +80,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** The loop running on the calling thread; throws {@link AsyncUsageException} if there is none. */
     public static EventLoop current() {
+        EventLoop last = lastCurrent;
+        if (last != null && last.thread == Thread.currentThread()) {
+            return last;
+        }
         EventLoop loop = RUNNING.get();
+        lastCurrent = loop;
         if (loop == null) {
             throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
                     + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete. If this was called from"
@@ -190,6 +203,9 @@ public final class EventLoop implements AutoCloseable {
             stopping = false;
             thread = null;
             RUNNING.remove();
+            if (lastCurrent == this) {
+                lastCurrent = null;
+            }
             future.removeDoneCallback(stop);
         }
         if (!future.isDone()) {
