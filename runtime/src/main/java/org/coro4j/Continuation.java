@@ -37,7 +37,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
     /** The suspension point to resume at; 0 before the body has started. Written by the body. */
     public int label;
 
-    /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
+    /**
+     * The frame that awaits this one inside the same task, or null for the task's own coroutine. A
+     * coroutine awaited on the Java stack is linked to its caller only if it suspends.
+     */
     Continuation<?> caller;
     /**
      * The task running this coroutine; set when it starts, so non-null means started. The task also
@@ -87,9 +90,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
         Continuation<?> callee = (Continuation<?>) coroutine;
         Task<?> owner = task;
         callee.start(owner);
-        callee.caller = this;
         int depth = owner.inlineDepth;
         if (depth == MAX_INLINE_DEPTH) {
+            callee.caller = this;
             owner.trampoline(callee);
             return SUSPENDED;
         }
@@ -100,8 +103,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
         } finally {
             owner.inlineDepth = (byte) depth;
         }
-        if (result != SUSPENDED) {
-            callee.caller = null;
+        if (result == SUSPENDED) {
+            // Linked only now: nothing walks the chain while the callee runs on the Java stack.
+            callee.caller = this;
         }
         return result;
     }
