@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,14 +21,16 @@ public class Future<T> {
     private static final byte FINISHED = 1;
     private static final byte FAILED = 2;
     private static final byte CANCELLED = 3;
+    /** Failed with an exception nobody retrieved yet: the outcome is its {@link UnretrievedExceptions.Report}. */
+    private static final byte FAILED_UNRETRIEVED = 4;
 
     private final EventLoop loop;
     private byte state = PENDING;
     /**
      * While pending, what to notify when done: null, one callback (a {@link Consumer}, or a future
      * that watches this one, see {@link #onWatchedDone}), or a {@link CallbackList}. Once done, the
-     * result if finished, the exception if failed, the cancel message if cancelled. One field for
-     * both keeps every future, and so every task, 8 bytes smaller.
+     * result if finished, the exception if failed (its report while unretrieved), the cancel
+     * message if cancelled. One field for both keeps every future, and so every task, 8 bytes smaller.
      */
     private Object slot;
 
@@ -77,13 +80,18 @@ public class Future<T> {
         scheduleCallbacks(registered);
     }
 
-    /** Completes a pending future with {@code error}; it is reported at loop close unless retrieved. */
+    /**
+     * Completes a pending future with {@code error}; unless it is retrieved, it is reported when
+     * this future is garbage collected or at the latest when the loop closes.
+     */
     final void fail(Throwable error) {
         Object registered = slot;
-        slot = error;
-        state = FAILED;
-        if (!(error instanceof CancelledException)) {
-            loop.trackUnretrieved(this);
+        if (error instanceof CancelledException) {
+            slot = error;
+            state = FAILED;
+        } else {
+            slot = loop.unretrieved.watch(this, error);
+            state = FAILED_UNRETRIEVED;
         }
         scheduleCallbacks(registered);
     }
@@ -93,7 +101,7 @@ public class Future<T> {
     final void completeLike(Future<?> source) {
         if (source.isCancelled()) {
             cancelFuture(source.cancelMessage());
-        } else if (source.state == FAILED) {
+        } else if (source.isFailed()) {
             fail(source.exception());
         } else {
             complete((T) source.slot);
@@ -144,9 +152,8 @@ public class Future<T> {
         if (state == CANCELLED) {
             throw newCancelledException();
         }
-        if (state == FAILED) {
-            markRetrieved();
-            throw Sneaky.<RuntimeException>sneak((Throwable) slot);
+        if (isFailed()) {
+            throw Sneaky.<RuntimeException>sneak(retrieveException());
         }
         return (T) slot;
     }
@@ -159,8 +166,7 @@ public class Future<T> {
         if (state == CANCELLED) {
             throw newCancelledException();
         }
-        markRetrieved();
-        return peekException();
+        return isFailed() ? retrieveException() : null;
     }
 
     /** Schedules {@code callback} with this future once it is done (at once if it is done already). */
@@ -204,15 +210,61 @@ public class Future<T> {
         return target;
     }
 
+    /**
+     * The future as asyncio prints it, in Java's words: {@code <Future pending>},
+     * {@code <Future finished result=42>}, {@code <Future finished exception=java.io.IOException: boom>},
+     * {@code <Future cancelled>} [Python: {@code Future.__repr__}].
+     */
     @Override
     public String toString() {
-        String shown = switch (state) {
-            case PENDING -> "pending";
-            case CANCELLED -> "cancelled";
-            case FAILED -> "finished exception=" + slot;
-            default -> "finished result=" + slot;
-        };
-        return getClass().getSimpleName() + "<" + shown + ">";
+        StringBuilder text = new StringBuilder("<").append(kind()).append(' ')
+                .append(state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished");
+        appendDetails(text);
+        if (isFailed()) {
+            text.append(" exception=").append(peekException());
+        } else if (state == FINISHED) {
+            text.append(" result=").append(slot);
+        }
+        return text.append('>').toString();
+    }
+
+    /** What {@link #toString()} calls this kind of future. */
+    String kind() {
+        return "Future";
+    }
+
+    /** The name an unretrieved exception is reported with: null, or the task's name. */
+    String reportedName() {
+        return null;
+    }
+
+    /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */
+    void appendDetails(StringBuilder text) {
+    }
+
+    /**
+     * The futures waiting for this one: the tasks suspended on it and the owners of done callbacks
+     * that are {@link AwaitingCallback}s, in registration order [Python: {@code _asyncio_awaited_by}].
+     */
+    final List<Future<?>> awaiters() {
+        List<Future<?>> awaiters = new ArrayList<>();
+        Object registered = state == PENDING ? slot : null;
+        if (registered instanceof CallbackList list) {
+            for (Object callback : list) {
+                addAwaiter(awaiters, callback);
+            }
+        } else if (registered != null) {
+            addAwaiter(awaiters, registered);
+        }
+        return awaiters;
+    }
+
+    private static void addAwaiter(List<Future<?>> awaiters, Object callback) {
+        if (callback instanceof Future<?> waiter) {
+            awaiters.add(waiter);
+        } else if (callback instanceof AwaitingCallback awaiting && awaiting.awaitingFuture() != null) {
+            awaiters.add(awaiting.awaitingFuture());
+        }
     }
 
     /**
@@ -262,13 +314,25 @@ public class Future<T> {
 
     /** The exception without marking it retrieved. */
     final Throwable peekException() {
+        if (state == FAILED_UNRETRIEVED) {
+            return ((UnretrievedExceptions.Report) slot).error;
+        }
         return state == FAILED ? (Throwable) slot : null;
     }
 
-    private void markRetrieved() {
-        if (state == FAILED) {
-            loop.untrackUnretrieved(this);
+    private boolean isFailed() {
+        return state == FAILED || state == FAILED_UNRETRIEVED;
+    }
+
+    /** The exception of a failed future, which from now on is not reported as never retrieved. */
+    private Throwable retrieveException() {
+        if (state == FAILED_UNRETRIEVED) {
+            UnretrievedExceptions.Report report = (UnretrievedExceptions.Report) slot;
+            report.withdraw();
+            slot = report.error;
+            state = FAILED;
         }
+        return (Throwable) slot;
     }
 
     private void checkPending(String operation) {
