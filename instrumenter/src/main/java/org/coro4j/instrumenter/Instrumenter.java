@@ -3,6 +3,7 @@ package org.coro4j.instrumenter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -22,6 +23,8 @@ import org.objectweb.asm.tree.MethodNode;
 public final class Instrumenter {
     private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
     private static final int CLASS_FILE_MAGIC = 0xCAFEBABE;
+    /** HotSpot's {@code HugeMethodLimit}: it never JIT-compiles a method with more bytecode than this. */
+    private static final int HUGE_METHOD_LIMIT = 8_000;
 
     /**
      * Instruments one class file.
@@ -68,16 +71,21 @@ public final class Instrumenter {
             throw new InstrumentationException(new SourceLines(owner).at(finder.coroutines().get(0),
                     "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
         }
-        return rewrite(owner, finder.coroutines());
+        return rewrite(owner, finder.coroutines(), CodeSizes.of(classFile));
     }
 
-    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines) throws InstrumentationException {
+    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines, Map<String, Integer> javacSizes)
+            throws InstrumentationException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        SourceLines lines = new SourceLines(owner);
+        List<CoroutineSize> before = new ArrayList<>();
         CoroutineSplitter splitter = new CoroutineSplitter(owner);
         int index = 0;
         for (MethodNode method : coroutines) {
+            String key = method.name + method.desc;
+            before.add(new CoroutineSize(key, lines.at(method, key).line(), javacSizes.get(key), 0));
             String frameClass = owner.name + "$" + method.name + "$Coro" + index++;
             try {
                 CoroutineSplitter.Split split = splitter.split(method, frameClass);
@@ -96,7 +104,20 @@ public final class Instrumenter {
         result.put(owner.name, write(owner));
         result.putAll(classes);
         result.values().forEach(ClassVerifier::verify);
-        return new InstrumentedClass(owner.name, result, coroutines.size());
+        Map<String, Integer> instrumentedSizes = CodeSizes.of(result.get(owner.name));
+        List<CoroutineSize> sizes = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        for (int i = 0; i < coroutines.size(); i++) {
+            CoroutineSize size = before.get(i);
+            int after = instrumentedSizes.get(bodies.get(i).name + bodies.get(i).desc);
+            sizes.add(new CoroutineSize(size.method(), size.line(), size.javacBytes(), after));
+            if (after > HUGE_METHOD_LIMIT) {
+                warnings.add(lines.at(size.line(), String.format(Locale.ROOT,
+                        "warning: coroutine %s() is %,d bytes once instrumented; HotSpot does not JIT-compile methods over %,d bytes: split it",
+                        coroutines.get(i).name, after, HUGE_METHOD_LIMIT)));
+            }
+        }
+        return new InstrumentedClass(owner.name, result, coroutines.size(), List.copyOf(sizes), List.copyOf(warnings));
     }
 
     private static byte[] write(ClassNode owner) throws InstrumentationException {
@@ -146,7 +167,7 @@ public final class Instrumenter {
     }
 
     private static InstrumentedClass unchanged(String className) {
-        return new InstrumentedClass(className, Map.of(), 0);
+        return new InstrumentedClass(className, Map.of(), 0, List.of(), List.of());
     }
 
     private static boolean isInstrumented(ClassNode owner) {
