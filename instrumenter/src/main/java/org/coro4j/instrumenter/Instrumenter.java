@@ -1,6 +1,7 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,24 +62,31 @@ public final class Instrumenter {
             return unchanged(owner.name);
         }
         CoroutineMethodFinder finder = new CoroutineMethodFinder(owner).scan();
-        if (!finder.problems().isEmpty()) {
-            throw new InstrumentationException(finder.problems());
-        }
         if (finder.coroutines().isEmpty()) {
+            throwIfAny(finder.problems());
             return unchanged(owner.name);
         }
         if ((owner.version & 0xFFFF) < OLDEST_SUPPORTED_VERSION) {
-            throw new InstrumentationException(new SourceLines(owner).at(finder.coroutines().get(0),
+            List<Problem> problems = new ArrayList<>(finder.problems());
+            problems.add(new SourceLines(owner).at(finder.coroutines().get(0),
                     "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
+            throw new InstrumentationException(problems);
         }
-        return rewrite(owner, finder.coroutines(), CodeSizes.of(classFile));
+        return rewrite(owner, finder.coroutines(), finder.problems(), CodeSizes.of(classFile));
     }
 
-    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines, Map<String, Integer> javacSizes)
-            throws InstrumentationException {
+    private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
+        if (!problems.isEmpty()) {
+            throw new InstrumentationException(problems);
+        }
+    }
+
+    /** Splits every coroutine, reporting the problems of all of them and {@code found} before, sorted by line. */
+    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines, List<Problem> found,
+            Map<String, Integer> javacSizes) throws InstrumentationException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(found);
         SourceLines lines = new SourceLines(owner);
         List<CoroutineSize> before = new ArrayList<>();
         CoroutineSplitter splitter = new CoroutineSplitter(owner);
@@ -86,18 +94,17 @@ public final class Instrumenter {
         for (MethodNode method : coroutines) {
             String key = method.name + method.desc;
             before.add(new CoroutineSize(key, lines.at(method, key).line(), javacSizes.get(key), 0));
-            String frameClass = owner.name + "$" + method.name + "$Coro" + index++;
+            String continuationClass = owner.name + "$" + method.name + "$Coro" + index++;
             try {
-                CoroutineSplitter.Split split = splitter.split(method, frameClass);
+                CoroutineSplitter.Split split = splitter.split(method, continuationClass);
                 bodies.add(split.body());
-                classes.put(split.frameClass(), split.frameClassBytes());
+                classes.put(split.continuationClass(), split.continuationClassBytes());
             } catch (InstrumentationException e) {
                 problems.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InstrumentationException(problems);
-        }
+        problems.sort(Comparator.comparingInt(Problem::line));
+        throwIfAny(problems);
         owner.methods.addAll(bodies);
         markInstrumented(owner);
         Map<String, byte[]> result = new LinkedHashMap<>();
@@ -131,13 +138,19 @@ public final class Instrumenter {
                     .findFirst().orElseThrow(() -> e);
             throw new InstrumentationException(new SourceLines(owner).at(body, "coroutine " + e.getMethodName()
                     + "() is too large once instrumented (" + e.getCodeSize() + " bytes of code, over the JVM's 65535):"
-                    + " each Await.on keeps the live locals, and javac copies finally blocks to every exit;"
+                    + (hasFinally(body) ? " each Await.on keeps the values live there, and javac copies finally blocks to every exit;"
+                            : " each Await.on keeps the values live there;")
                     + " split the method into smaller coroutines"));
         } catch (ClassTooLargeException e) {
             throw new InstrumentationException(new SourceLines(owner).at(owner.methods.get(0),
                     "class " + owner.name + " is too large once instrumented (" + e.getConstantPoolCount()
                     + " constant pool entries); split it into smaller classes"));
         }
+    }
+
+    /** Whether javac compiled a {@code finally} block (or try-with-resources) in {@code body}: a handler catching everything. */
+    private static boolean hasFinally(MethodNode body) {
+        return body.tryCatchBlocks.stream().anyMatch(block -> block.type == null);
     }
 
     private static ClassReader read(byte[] classFile, String fileName) throws InstrumentationException {
