@@ -66,7 +66,8 @@ final class ContinuationLayout {
 
     /**
      * Lays out every suspension point of {@code method}, whose instructions must be those the sites
-     * were found in. Points where the same locals hold values of the same types keep the same
+     * were found in; the points come back in label order. Points where the same locals hold values
+     * of the same types get consecutive labels, and keep the same
      * locals in the same fields (all those live at any of them), so that they can share the code
      * that saves and restores them; a point unlike any other keeps only its live locals. A
      * reference field is cleared at a point only if an earlier suspension may have left a value in
@@ -123,7 +124,11 @@ final class ContinuationLayout {
             stackFieldsBySlots.computeIfAbsent(keptSlots.get(sites.get(i)), key -> new BitSet())
                     .or(referenceBits(referenceIds, stacks.get(i)));
         }
-        List<SuspensionPoint> points = new ArrayList<>();
+        Map<AwaitSite, Integer> labels = new HashMap<>();
+        for (List<AwaitSite> same : alike.values()) {
+            same.forEach(site -> labels.put(site, labels.size() + 1));
+        }
+        SuspensionPoint[] points = new SuspensionPoint[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
             AwaitSite site = sites.get(i);
             BitSet slots = keptSlots.get(site);
@@ -133,10 +138,11 @@ final class ContinuationLayout {
             List<ContinuationField> clears = new ArrayList<>();
             clear.stream().forEach(id -> clears.add(references.get(id)));
             Frame<BasicValue> frame = site.frame();
-            points.add(new SuspensionPoint(site, locals.get(i), stacks.get(i), clears,
-                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, frame.getStackSize() - 1)));
+            int label = labels.get(site);
+            points[label - 1] = new SuspensionPoint(site, label, locals.get(i), stacks.get(i), clears,
+                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, frame.getStackSize() - 1));
         }
-        return points;
+        return List.of(points);
     }
 
     /**

@@ -64,7 +64,7 @@ final class CoroutineSplitter {
         List<Spill> arguments = layout.arguments(method.desc);
         List<SuspensionPoint> points = layout.suspensionPoints(method, sites);
         // suspension points: the body becomes a state machine (rewrites the body)
-        int[] siteLines = siteLines(method, sites);
+        int[] siteLines = siteLines(method, points);
         String bodyDescriptor = "(L" + continuationClass + ";)Ljava/lang/Object;";
         MethodNode body = bodyOf(method, bodyDescriptor);
         int parameterSlot = isStatic ? 0 : 1;
@@ -141,7 +141,7 @@ final class CoroutineSplitter {
                         kept.set(copyOf);
                     }
                 }
-                sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame, kept));
+                sites.add(new AwaitSite((MethodInsnNode) insn, frame, kept));
             }
         }
         return sites;
@@ -183,16 +183,16 @@ final class CoroutineSplitter {
         return locals;
     }
 
-    private static int[] siteLines(MethodNode method, List<AwaitSite> sites) {
-        int[] result = new int[sites.size() + 1];
+    private static int[] siteLines(MethodNode method, List<SuspensionPoint> points) {
+        int[] result = new int[points.size() + 1];
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof LineNumberNode line) {
                 result[0] = line.line;
                 break;
             }
         }
-        for (AwaitSite site : sites) {
-            result[site.label()] = SourceLines.lineOf(site.call());
+        for (SuspensionPoint point : points) {
+            result[point.label()] = SourceLines.lineOf(point.site().call());
         }
         return result;
     }

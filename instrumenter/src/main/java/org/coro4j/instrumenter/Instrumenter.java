@@ -70,14 +70,17 @@ public final class Instrumenter {
             List<Problem> problems = new ArrayList<>(finder.problems());
             problems.add(new SourceLines(owner).at(finder.coroutines().get(0),
                     "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
-            throw new InstrumentationException(problems);
+            throwIfAny(problems);
         }
         return rewrite(owner, finder.coroutines(), finder.problems(), CodeSizes.of(classFile));
     }
 
+    /** Throws listing {@code problems} in source-line order, if there are any. */
     private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
         if (!problems.isEmpty()) {
-            throw new InstrumentationException(problems);
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingInt(Problem::line));
+            throw new InstrumentationException(sorted);
         }
     }
 
@@ -103,7 +106,6 @@ public final class Instrumenter {
                 problems.addAll(e.problems());
             }
         }
-        problems.sort(Comparator.comparingInt(Problem::line));
         throwIfAny(problems);
         owner.methods.addAll(bodies);
         markInstrumented(owner);

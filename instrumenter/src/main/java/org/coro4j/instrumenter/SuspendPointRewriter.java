@@ -16,8 +16,8 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -148,7 +148,7 @@ final class SuspendPointRewriter {
         if (shared != null) {
             code.add(new InsnNode(Opcodes.POP));
             code.add(saveStack(point));
-            code.add(pushInt(point.site().label()));
+            code.add(pushInt(point.label()));
             code.add(new JumpInsnNode(Opcodes.GOTO, shared.save()));
             code.add(labels.resume());
             code.add(frame(point.frameLocals(), List.of()));
@@ -192,7 +192,7 @@ final class SuspendPointRewriter {
         }
         code.add(loadContinuation());
         code.add(saveLocals(point, true));
-        code.add(pushInt(point.site().label()));
+        code.add(pushInt(point.label()));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
         if (pending) {
             code.add(suspendedMarker());
@@ -227,17 +227,21 @@ final class SuspendPointRewriter {
         code.add(labelSwitch(points, labels));
     }
 
+    /**
+     * The switch from the label to each point's own code: a table when the labels are dense (the
+     * layout numbers points that keep the same locals consecutively), else a lookup.
+     */
     private static AbstractInsnNode labelSwitch(List<SuspensionPoint> points, Map<SuspensionPoint, Labels> labels) {
-        int first = points.get(0).site().label();
-        int last = points.get(points.size() - 1).site().label();
+        int first = points.get(0).label();
+        int last = points.get(points.size() - 1).label();
         LabelNode fallback = labels.get(points.get(0)).resume();
         if ((long) (last - first + 1) * 4 <= (long) points.size() * 8) {
             LabelNode[] targets = new LabelNode[last - first + 1];
             java.util.Arrays.fill(targets, fallback);
-            points.forEach(point -> targets[point.site().label() - first] = labels.get(point).resume());
+            points.forEach(point -> targets[point.label() - first] = labels.get(point).resume());
             return new TableSwitchInsnNode(first, last, fallback, targets);
         }
-        int[] keys = points.stream().mapToInt(point -> point.site().label()).toArray();
+        int[] keys = points.stream().mapToInt(SuspensionPoint::label).toArray();
         LabelNode[] targets = points.stream().map(point -> labels.get(point).resume()).toArray(LabelNode[]::new);
         return new LookupSwitchInsnNode(fallback, keys, targets);
     }

@@ -81,7 +81,7 @@ class MisuseErrorTest {
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Sync.java:5: @Async method Sync.run() is synchronized"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Sync.java:4: @Async method Sync.run() is synchronized"), problems.get(0));
     }
 
     @Test
@@ -144,7 +144,7 @@ class MisuseErrorTest {
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Service.java:0: @Async method Service.call() is abstract"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Service.java:1: @Async method Service.call() is abstract"), problems.get(0));
     }
 
     @Test

@@ -113,6 +113,19 @@ class DirectoryInstrumenterTest {
         assertEquals(3, transformed.size(), "classes with problems are read again next time");
     }
 
+    @Test
+    void warningsAreListedWithTheirSourcePathAndCountedInTheSummaryLine() throws Exception {
+        write("com/acme/Huge.class", "huge com/acme/Bad");
+
+        RunSummary summary = run(List.of(), List.of());
+
+        assertEquals(List.of("src/main/java/com/acme/Bad.java:5: warning: coroutine run() is 9,120 bytes once instrumented;"
+                + " HotSpot does not JIT-compile methods over 8,000 bytes: split it"), summary.warnings());
+        assertEquals(List.of(), summary.errors());
+        assertEquals("coro4j: instrumented 7 methods in 3 classes (12 ms), 1 warning", summary.line(12));
+        assertEquals("instrumented com/acme/Bad", read("com/acme/Bad.class"));
+    }
+
     private RunSummary run(List<String> includes, List<String> excludes) throws Exception {
         SourceLocator locator = new SourceLocator(project, List.of(project.resolve("src/main/java")));
         DirectoryInstrumenter instrumenter = new DirectoryInstrumenter(this::fakeInstrument,
@@ -135,6 +148,12 @@ class DirectoryInstrumenterTest {
             out.put(name, ("instrumented " + name).getBytes(StandardCharsets.UTF_8));
             out.put(name + "$Coro0", ("continuation of " + name).getBytes(StandardCharsets.UTF_8));
             return new InstrumentedClass(name, out, 2);
+        }
+        if (text.startsWith("huge ")) {
+            String name = text.substring("huge ".length());
+            return new InstrumentedClass(name, Map.of(name, ("instrumented " + name).getBytes(StandardCharsets.UTF_8)), 3, List.of(),
+                    List.of(new Problem("Bad.java", 5, "warning: coroutine run() is 9,120 bytes once instrumented;"
+                            + " HotSpot does not JIT-compile methods over 8,000 bytes: split it")));
         }
         if (text.equals("misuse")) {
             throw new InstrumentationException(List.of(
