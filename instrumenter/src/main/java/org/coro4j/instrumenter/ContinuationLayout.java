@@ -34,17 +34,13 @@ final class ContinuationLayout {
     /** The slots that hold a value at each site of the method being laid out. */
     private final Map<AwaitSite, BitSet> typed = new HashMap<>();
 
-    ContinuationLayout(boolean isStatic) {
-        this.firstKeptSlot = isStatic ? 0 : 1;
+    /** A layout for a body whose locals from {@code firstKeptSlot} on may be kept (below it: {@code this}, the continuation). */
+    ContinuationLayout(int firstKeptSlot) {
+        this.firstKeptSlot = firstKeptSlot;
     }
 
     static boolean isStatic(int access) {
         return (access & Opcodes.ACC_STATIC) != 0;
-    }
-
-    /** The first local slot that is kept: 1 in instance methods, whose slot 0 is {@code this}. */
-    int firstKeptSlot() {
-        return firstKeptSlot;
     }
 
     /** Every field, in the order they were first used. */
@@ -52,7 +48,7 @@ final class ContinuationLayout {
         return List.copyOf(fields.values());
     }
 
-    /** The fields that keep the arguments of {@code descriptor} from the call until the body starts, by slot. */
+    /** The fields that keep the arguments of {@code descriptor} from the call until the body starts, by slot in the body. */
     List<Spill> arguments(String descriptor) {
         Map<String, Integer> used = new HashMap<>();
         List<Spill> spills = new ArrayList<>();
