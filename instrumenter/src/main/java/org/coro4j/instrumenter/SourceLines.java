@@ -20,7 +20,7 @@ final class SourceLines {
      * A problem with the declaration of {@code method}. Class files do not record the line of a
      * declaration, so it is estimated: the line before the method's first statement; for a method
      * without code (abstract, native), the line after the end of the closest method declared before
-     * it, else the line before the start of the closest one declared after it, else line 1.
+     * it, else the line before the start of the closest one declared after it, else none (line 0).
      */
     Problem atDeclaration(MethodNode method, String message) {
         int first = firstLine(method);
@@ -40,7 +40,7 @@ final class SourceLines {
                 return new Problem(sourceFile, Math.max(1, next - 1), message);
             }
         }
-        return new Problem(sourceFile, 1, message);
+        return new Problem(sourceFile, 0, message);
     }
 
     /** A problem at {@code line}. */
