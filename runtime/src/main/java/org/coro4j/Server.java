@@ -48,7 +48,7 @@ public final class Server {
     }
 
     /**
-     * Resolves {@code host} on a worker thread (null or empty: every interface), binds a socket to each
+     * Resolves {@code host} off the loop thread (null or empty: every interface), binds a socket to each
      * of its addresses at {@code port} (0: a free port, the same for every socket) and starts serving.
      */
     static Future<Server> start(EventLoop loop, ConnectionHandler handler, String host, int port, StreamOptions options) {
@@ -58,7 +58,7 @@ public final class Server {
         Future<Server> started = new Future<>(loop);
         Future<InetAddress[]> resolving = host == null || host.isEmpty()
                 ? Future.completed(loop, null)
-                : ThreadWork.start(loop, () -> InetAddress.getAllByName(host));
+                : NameResolution.resolve(loop, host);
         resolving.addDoneCallback(resolved -> {
             if (started.isDone()) {
                 return;
