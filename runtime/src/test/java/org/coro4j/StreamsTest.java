@@ -232,7 +232,8 @@ class StreamsTest extends LoopbackTest {
                 run(() -> server.get().close()),
                 await(() -> server.get().waitClosed())));
         assertEquals("12 bytes\n", text(reply.get()));
-        assertThrows(IllegalStateException.class, () -> connection.get().writer().write(bytes("late")));
+        assertEquals("Cannot call write() after writeEof()",
+                assertThrows(IllegalStateException.class, () -> connection.get().writer().write(bytes("late"))).getMessage());
     }
 
     @Test
