@@ -27,7 +27,12 @@ public final class Server {
     private final int port;
     private final Set<StreamWriter> clients = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Future<Void>> closeWaiters = new ArrayList<>();
-    private final AutoCloseable closer = this::closeChannels;
+    /** What closing the loop does to a server still open: it stops serving, its sockets closed. */
+    private final AutoCloseable closer = () -> {
+        closed = true;
+        serving = false;
+        closeChannels();
+    };
     private boolean serving;
     private boolean closed;
     private Forever servingForever;

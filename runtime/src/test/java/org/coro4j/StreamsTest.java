@@ -658,6 +658,9 @@ class StreamsTest extends LoopbackTest {
         assertTrue(socket.isOpen());
         loop.close();
         assertFalse(socket.isOpen());
+        assertTrue(connection.get().writer().isClosing());
+        assertFalse(server.get().isServing());
+        assertEquals(List.of(), server.get().sockets());
         // the base class checks that no descriptor is left open
     }
 
