@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * A listening TCP server that runs a {@link ConnectionHandler} in a task of its own for each
  * connection it accepts [Python: {@code asyncio.Server}]. Made by {@link Asyncio#startServer}; it
- * serves from then on. Use it on its loop's thread only.
+ * serves from then on. A handler closes its writer when it is done with the connection; one it
+ * leaves open stays open until {@link #closeClients()}, {@link #abortClients()} or the loop closes.
+ * Use it on its loop's thread only.
  */
 public final class Server {
     private final EventLoop loop;
