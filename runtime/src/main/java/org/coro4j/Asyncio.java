@@ -263,4 +263,34 @@ public final class Asyncio {
     public static Set<Task<?>> allTasks() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(EventLoop.current().pendingTasks()));
     }
+
+    /**
+     * The call graph of {@code future}: if it is a task, the {@code @Async} frames it is suspended
+     * in; and, recursively, the tasks and futures awaiting it (a task suspended on it, a
+     * {@code gather} or {@code shield} of it, the parent task of a {@link TaskGroup} it belongs to)
+     * [Python 3.14: {@code asyncio.capture_call_graph}]. Call it on the future's loop thread.
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return CallGraphs.capture(future);
+    }
+
+    /**
+     * {@link #captureCallGraph} as text: a line per future, its call stack innermost first in
+     * {@code at Class.method(File.java:line)} form, and its awaiters indented below it [Python 3.14:
+     * {@code asyncio.format_call_graph}].
+     */
+    public static String formatCallGraph(Future<?> future) {
+        return CallGraphs.format(captureCallGraph(future));
+    }
+
+    /** Prints {@link #formatCallGraph} to standard output [Python 3.14: {@code asyncio.print_call_graph}]. */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** Prints {@link #formatCallGraph} to {@code out}. */
+    public static void printCallGraph(Future<?> future, java.io.PrintStream out) {
+        out.print(formatCallGraph(future));
+        out.flush();
+    }
 }

@@ -48,6 +48,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
+        if (CoroutineOrigins.tracking) {
+            CoroutineOrigins.created(this);
+        }
     }
 
     /** Runs the body from {@link #label}: returns the result, {@link #SUSPENDED}, or throws. */
@@ -139,6 +142,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw new InvalidStateException("coroutine " + this + " was already started; a coroutine can be awaited or wrapped in a task only once");
         }
         task = owner;
+        if (CoroutineOrigins.tracking) {
+            CoroutineOrigins.started(this);
+        }
     }
 
     /** Runs or resumes the body with the given awaited outcome; returns the result or {@link #SUSPENDED}. */

@@ -21,9 +21,12 @@ import java.util.function.Consumer;
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
  * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
- * nothing is ready its time jumps to the next timer. A timer due at {@link Double#POSITIVE_INFINITY}
- * never fires and a virtual clock never jumps to it: with nothing ready and only such timers left,
- * the loop waits for {@link #callSoonThreadsafe} work, as asyncio's loop would wait forever.
+ * nothing is ready its time jumps to the next timer (while channels are registered, only after they
+ * stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). A timer due at
+ * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
+ * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
+ * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
@@ -56,9 +59,16 @@ public final class EventLoop implements AutoCloseable {
     private TaskFactory taskFactory = TaskFactory.DEFAULT;
     private ExecutorService workers;
     private final IoPoller io = new IoPoller();
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    /** The loop's MBean once registered; see {@link EventLoopMXBean}. */
+    private LoopManagement management;
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
+        if (Diagnostics.DEBUG) {
+            setDebug(true);
+        }
     }
 
     /** A loop on the wall clock ({@link System#nanoTime()}). */
@@ -92,6 +102,11 @@ public final class EventLoop implements AutoCloseable {
         return clock.now();
     }
 
+    /** Whether the loop was made by {@link #withVirtualClock()}. */
+    boolean hasVirtualClock() {
+        return clock.isVirtual();
+    }
+
     /** Whether the loop is running. */
     public boolean isRunning() {
         return thread != null;
@@ -100,6 +115,41 @@ public final class EventLoop implements AutoCloseable {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Turns debug mode on or off [Python: {@code loop.set_debug}]; the system property
+     * {@code coro4j.debug=true} starts every loop in it. In debug mode a task step or callback that
+     * runs for {@link #getSlowCallbackDuration()} or longer is logged as a warning on the
+     * {@code org.coro4j} {@link System.Logger}, with the task's name and the {@code File.java:line}
+     * where it suspended next; and, from then on, a coroutine created anywhere and garbage collected
+     * without ever being awaited or wrapped in a task is logged as
+     * "coroutine X was never awaited" with the place it was created.
+     */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+        if (enabled) {
+            CoroutineOrigins.enable();
+            FlightRecording.watch();
+        }
+    }
+
+    /** Whether the loop is in debug mode [Python: {@code loop.get_debug}]. */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** Sets the duration, in seconds, from which debug mode reports a step as slow (default 0.1) [Python: {@code slow_callback_duration}]. */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be a number of seconds >= 0, not " + seconds);
+        }
+        slowCallbackDuration = seconds;
+    }
+
+    /** The duration, in seconds, from which debug mode reports a step as slow. */
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     /** Replaces the handler for errors nobody can catch; null restores the default, which logs. */
@@ -326,12 +376,25 @@ public final class EventLoop implements AutoCloseable {
         unretrieved.reportAll();
         reportPendingTasks();
         closed = true;
+        if (management != null) {
+            management.unregister();
+            management = null;
+        }
         ready.clear();
         timers.clear();
         fromOtherThreads.clear();
         if (workers != null) {
             workers.shutdown();
         }
+    }
+
+    /**
+     * Every pending task, in creation order, with its name, state (running, ready, or the future it
+     * is suspended on), the {@code @Async} frames it is suspended in (innermost first) and the tasks
+     * and futures awaiting it. Call it on the loop's thread, or while the loop is not running.
+     */
+    public String dumpTasks() {
+        return CallGraphs.dumpTasks(this);
     }
 
     /** The tasks not done yet, in creation order. */
@@ -345,6 +408,28 @@ public final class EventLoop implements AutoCloseable {
 
     Task<?> currentTask() {
         return currentTask;
+    }
+
+    /** The thread running the loop, or null. */
+    Thread thread() {
+        return thread;
+    }
+
+    int readyCount() {
+        return ready.size() + fromOtherThreads.size();
+    }
+
+    int pendingTaskCount() {
+        return pendingCount;
+    }
+
+    int timerCount() {
+        return timers.size();
+    }
+
+    /** The loop's MBean, or null if it has none. */
+    LoopManagement management() {
+        return management;
     }
 
     /** Queues a task's next step directly, without a handle. */
@@ -371,6 +456,9 @@ public final class EventLoop implements AutoCloseable {
         }
         lastPending = task;
         pendingCount++;
+        if (FlightRecording.active) {
+            FlightEvents.taskCreated(task);
+        }
     }
 
     void unregister(Task<?> task) {
@@ -427,6 +515,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void runUntilStopped() {
+        if (management == null) {
+            management = LoopManagement.register(this);
+        }
         thread = Thread.currentThread();
         RUNNING.set(this);
         try {
@@ -473,6 +564,12 @@ public final class EventLoop implements AutoCloseable {
         } else {
             io.poll(ready);
         }
+        runReady();
+    }
+
+    /** Makes the due timers ready, then runs what was ready at that moment. */
+    private void runReady() {
+        boolean timing = debug || FlightRecording.active;
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
             TimerHandle due = timers.poll();
@@ -485,6 +582,7 @@ public final class EventLoop implements AutoCloseable {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object item = ready.poll();
+            long started = timing ? System.nanoTime() : 0;
             if (item instanceof Task<?> task) {
                 task.runStep();
             } else if (item instanceof Handle handle) {
@@ -495,6 +593,39 @@ public final class EventLoop implements AutoCloseable {
                 n--;
                 runDoneCallback((Consumer<?>) item, (Future<?>) ready.poll());
             }
+            if (timing) {
+                SlowSteps.finished(this, item, started);
+            }
+        }
+    }
+
+    /**
+     * Runs the loop on the calling thread without waiting, for a test's virtual clock: what is
+     * ready, and each timer due at or before {@code until}, the virtual time moving to each timer in
+     * turn; then sets the time to {@code until} if it is later and finite.
+     */
+    void runVirtualUntil(double until) {
+        checkCanRun();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                moveFromOtherThreads();
+                dropCancelledTimersAtHead();
+                if (!ready.isEmpty() || !timers.isEmpty() && timers.peek().when() <= clock.now()) {
+                    runReady();
+                } else if (!timers.isEmpty() && timers.peek().when() <= until && timers.peek().when() != Double.POSITIVE_INFINITY) {
+                    clock.advanceTo(timers.peek().when());
+                } else {
+                    break;
+                }
+            }
+            if (until != Double.POSITIVE_INFINITY) {
+                clock.advanceTo(until);
+            }
+        } finally {
+            thread = null;
+            RUNNING.remove();
         }
     }
 
@@ -509,11 +640,15 @@ public final class EventLoop implements AutoCloseable {
         cancelledTimers = 0;
     }
 
-    private void waitForWork() {
+    private void dropCancelledTimersAtHead() {
         while (!timers.isEmpty() && timers.peek().isCancelled()) {
             timers.poll().scheduled = false;
             cancelledTimers--;
         }
+    }
+
+    private void waitForWork() {
+        dropCancelledTimersAtHead();
         if (timers.isEmpty() || timers.peek().when() == Double.POSITIVE_INFINITY) {
             io.await(-1, fromOtherThreads, ready);
         } else if (clock.isVirtual()) {

@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -236,6 +237,32 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */
     void appendDetails(StringBuilder text) {
+    }
+
+    /**
+     * The futures waiting for this one, in registration order [Python: {@code _asyncio_awaited_by}]:
+     * the tasks suspended on it, the futures registered as their own done callback on it, and those
+     * whose done callbacks on it are {@link AwaitingCallback}s.
+     */
+    final List<Future<?>> awaiters() {
+        List<Future<?>> awaiters = new ArrayList<>();
+        Object registered = callbacks;
+        if (registered instanceof CallbackList list) {
+            for (Object callback : list) {
+                addAwaiter(awaiters, callback);
+            }
+        } else if (registered != null) {
+            addAwaiter(awaiters, registered);
+        }
+        return awaiters;
+    }
+
+    private static void addAwaiter(List<Future<?>> awaiters, Object callback) {
+        if (callback instanceof Future<?> waiter) {
+            awaiters.add(waiter);
+        } else if (callback instanceof AwaitingCallback awaiting && awaiting.awaitingFuture() != null) {
+            awaiters.add(awaiting.awaitingFuture());
+        }
     }
 
     /** Arranges for {@code waiter}'s next step to be queued when this future is done. */

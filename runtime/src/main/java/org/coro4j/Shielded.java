@@ -15,7 +15,7 @@ final class Shielded<T> extends Future<T> {
             return inner;
         }
         Shielded<T> outer = new Shielded<>(loop);
-        inner.addDoneCallback(outer::innerDone);
+        inner.addDoneCallback(AwaitingCallback.of(outer, outer::innerDone));
         return outer;
     }
 

@@ -201,6 +201,11 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /** The future this task is suspended on, or null if it is running or its next step is queued. */
+    final Future<?> suspendedOn() {
+        return woken ? null : awaited;
+    }
+
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
     final void wokenBy(Future<?> future) {
         awaited = future;
@@ -330,6 +335,9 @@ public class Task<T> extends Future<T> {
             cancelFuture(extras.cancelMessage);
         } else {
             complete((T) result);
+        }
+        if (FlightRecording.active) {
+            FlightEvents.taskFinished(this);
         }
     }
 
