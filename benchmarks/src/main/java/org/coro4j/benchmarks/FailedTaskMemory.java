@@ -31,12 +31,18 @@ public final class FailedTaskMemory {
         return Asyncio.run(main(tasks));
     }
 
-    /** Prints the retained heap after {@link #TASKS} failed tasks. */
+    /** Prints the median of three measurements of the heap retained after {@link #TASKS} failed tasks. */
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : TASKS;
-        Retained retained = measure(tasks);
-        Measure.report("W6", "coro4j", retained.bytes() / (1024.0 * 1024.0),
-                "MB retained after " + retained.tasks() + " failed tasks (" + retained.reported() + " reported)");
+        double[] megabytes = new double[3];
+        int reported = tasks;
+        for (int i = 0; i < megabytes.length; i++) {
+            Retained retained = measure(tasks);
+            megabytes[i] = retained.bytes() / (1024.0 * 1024.0);
+            reported = Math.min(reported, retained.reported());
+        }
+        Measure.report("W6", "coro4j", Measure.median(megabytes),
+                "MB retained after " + tasks + " failed tasks (" + reported + " reported)");
     }
 
     @Async
