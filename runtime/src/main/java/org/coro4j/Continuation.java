@@ -128,7 +128,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw new NullPointerException("Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
                     + " a method that should return a CompletableFuture or CompletionStage returned null");
         }
-        if (stage instanceof CompletableFuture<?> completable && completable.isDone() && !completable.isCompletedExceptionally()) {
+        // a CompletableFuture is its own toCompletableFuture(); a minimal stage answers isDone() only through a copy
+        CompletableFuture<?> completable = stage.toCompletableFuture();
+        if (completable.isDone() && !completable.isCompletedExceptionally()) {
             return completable.join();
         }
         return awaitFuture(Future.fromStage(stage, task.loop()));
