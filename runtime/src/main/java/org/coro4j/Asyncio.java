@@ -30,6 +30,8 @@ public final class Asyncio {
 
     /** Like {@link #run(Coroutine)} on the given loop, which is closed afterwards. */
     public static <T> T run(EventLoop loop, Coroutine<T> coroutine) {
+        Arguments.notNull(loop, "Asyncio.run: the loop");
+        Arguments.notNull(coroutine, "Asyncio.run: the coroutine");
         if (EventLoop.running() != null) {
             throw new AsyncUsageException("Asyncio.run() cannot be called from a running event loop");
         }
@@ -61,11 +63,16 @@ public final class Asyncio {
 
     /** A future done after {@code duration} [Python: {@code asyncio.sleep}]. */
     public static Future<Void> sleep(Duration duration) {
-        return sleep(duration.toNanos() / 1e9, null);
+        return sleep(Arguments.notNull(duration, "sleep: the duration").toNanos() / 1e9, null);
     }
 
-    /** A future whose result is {@code result} after {@code seconds} [Python: {@code asyncio.sleep(delay, result)}]. */
+    /**
+     * A future whose result is {@code result} after {@code seconds} [Python: {@code asyncio.sleep(delay, result)}].
+     * A negative delay means 0, {@link Double#POSITIVE_INFINITY} means never, NaN throws
+     * {@link IllegalArgumentException}.
+     */
     public static <T> Future<T> sleep(double seconds, T result) {
+        Arguments.delay(seconds, "sleep");
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
             return new YieldFuture<>(loop, result);
@@ -91,6 +98,7 @@ public final class Asyncio {
      * results instead of failing the gathered future.
      */
     public static Future<List<Object>> gather(boolean returnExceptions, List<?> awaitables) {
+        Arguments.notNull(awaitables, "gather: the awaitables");
         return Gathering.start(EventLoop.current(), returnExceptions, awaitables);
     }
 
@@ -110,11 +118,14 @@ public final class Asyncio {
      * {@link Double#POSITIVE_INFINITY} means no deadline; the body can move it with {@link Timeout#reschedule}.
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
-        return timeoutAt(EventLoop.current().time() + seconds, body);
+        double delay = Arguments.delay(seconds, "timeout");
+        return timeoutAt(EventLoop.current().time() + delay, body);
     }
 
     /** Like {@link #timeout} with a deadline in loop time [Python: {@code asyncio.timeout_at(when)}]. */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
+        Arguments.deadline(when, "timeoutAt");
+        Arguments.notNull(body, "timeout: the body");
         return new TimeoutScope<>(new Timeout(when), body);
     }
 
@@ -155,7 +166,37 @@ public final class Asyncio {
      * keeps it from running. The pool is shut down when the loop closes.
      */
     public static <T> Future<T> toThread(Callable<T> work) {
+        Arguments.notNull(work, "toThread: the work");
         return ThreadWork.start(EventLoop.current(), work);
+    }
+
+    /**
+     * A future of a TCP connection to {@code host} at {@code port}, with default {@link StreamOptions}
+     * [Python: {@code asyncio.open_connection}]. The name is resolved on a worker thread; failures are
+     * the JDK's exceptions ({@link java.net.UnknownHostException}, {@link java.net.ConnectException}, ...).
+     */
+    public static Future<Connection> openConnection(String host, int port) {
+        return openConnection(host, port, StreamOptions.defaults());
+    }
+
+    /** Like {@link #openConnection(String, int)} with {@code options}. */
+    public static Future<Connection> openConnection(String host, int port, StreamOptions options) {
+        return Connecting.start(EventLoop.current(), host, port, options);
+    }
+
+    /**
+     * A future of a TCP server on {@code host} (null or empty: every interface) at {@code port} (0: a
+     * free one), which runs {@code handler} in a new task for each connection [Python:
+     * {@code asyncio.start_server}]. An exception escaping the handler is reported to the loop's
+     * exception handler and closes that connection.
+     */
+    public static Future<Server> startServer(ConnectionHandler handler, String host, int port) {
+        return startServer(handler, host, port, StreamOptions.defaults());
+    }
+
+    /** Like {@link #startServer(ConnectionHandler, String, int)} with {@code options}. */
+    public static Future<Server> startServer(ConnectionHandler handler, String host, int port, StreamOptions options) {
+        return Server.start(EventLoop.current(), handler, host, port, options);
     }
 
     /** The running task, or null [Python: {@code asyncio.current_task}]. */

@@ -75,6 +75,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(Future)}: the result if {@code future} is done, else {@link #SUSPENDED}. */
     public final Object awaitFuture(Future<?> future) {
+        if (future == null) {
+            throw new NullPointerException("Await.on((Future<?>) null): a null future was awaited;"
+                    + " a method that should return a Future returned null");
+        }
         if (future.isDone()) {
             return future.resultForAwait();
         }
@@ -110,6 +114,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
     public final Object awaitStage(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
+                    + " a method that should return a CompletableFuture or CompletionStage returned null");
+        }
         if (stage instanceof CompletableFuture<?> completable && completable.isDone() && !completable.isCompletedExceptionally()) {
             return completable.join();
         }

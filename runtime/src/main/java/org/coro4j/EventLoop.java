@@ -1,11 +1,12 @@
 package org.coro4j;
 
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,14 +15,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
- * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits: when nothing
- * is ready its time jumps to the next timer.
+ * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
+ * nothing is ready its time jumps to the next timer (while channels are registered, only after they
+ * stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). A timer due at
+ * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
+ * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
+ * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
@@ -38,7 +43,8 @@ public final class EventLoop implements AutoCloseable {
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
+    final UnretrievedExceptions unretrieved = new UnretrievedExceptions(this);
     /** Pending tasks, a doubly linked list through {@link Task#previousPending}/{@link Task#nextPending}. */
     private Task<?> firstPending;
     private Task<?> lastPending;
@@ -51,6 +57,7 @@ public final class EventLoop implements AutoCloseable {
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
     private ExecutorService workers;
+    private final IoPoller io = new IoPoller();
     private boolean debug;
     private double slowCallbackDuration = 0.1;
     /** The loop's MBean once registered; see {@link EventLoopMXBean}. */
@@ -175,12 +182,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Wraps {@code coroutine} in a task named {@code name}. */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        Arguments.notNull(coroutine, "createTask: the coroutine");
         checkOpen();
         return new Task<>(this, coroutine, name);
     }
 
     /** Queues {@code callback} to run on a next iteration, after what is queued already. */
     public Handle callSoon(Runnable callback) {
+        Arguments.notNull(callback, "callSoon: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         ready.add(handle);
@@ -189,23 +198,30 @@ public final class EventLoop implements AutoCloseable {
 
     /** Like {@link #callSoon}, but may be called from any thread; wakes the loop if it waits. */
     public Handle callSoonThreadsafe(Runnable callback) {
+        Arguments.notNull(callback, "callSoonThreadsafe: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         fromOtherThreads.add(handle);
-        Thread running = thread;
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
+        io.wakeup();
         return handle;
     }
 
-    /** Runs {@code callback} after {@code seconds} of loop time. */
+    /**
+     * Runs {@code callback} after {@code seconds} of loop time; a negative delay means 0,
+     * {@link Double#POSITIVE_INFINITY} means never and NaN throws {@link IllegalArgumentException}
+     * [Python: {@code loop.call_later}].
+     */
     public TimerHandle callLater(double seconds, Runnable callback) {
-        return callAt(time() + seconds, callback);
+        return callAt(time() + Arguments.delay(seconds, "callLater"), callback);
     }
 
-    /** Runs {@code callback} at loop time {@code when}. */
+    /**
+     * Runs {@code callback} at loop time {@code when}; {@link Double#POSITIVE_INFINITY} means never
+     * and NaN throws {@link IllegalArgumentException} [Python: {@code loop.call_at}].
+     */
     public TimerHandle callAt(double when, Runnable callback) {
+        Arguments.deadline(when, "callAt");
+        Arguments.notNull(callback, "callAt: the callback");
         checkOpen();
         TimerHandle handle = new TimerHandle(this, when, timerSequence++, callback);
         timers.add(handle);
@@ -214,12 +230,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs the loop until {@code coroutine}, wrapped in a task, is done; returns its result or throws. */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        Arguments.notNull(coroutine, "runUntilComplete: the coroutine");
         checkCanRun();
         return runUntilComplete(createTask(coroutine));
     }
 
     /** Runs the loop until {@code future} is done; returns its result or throws its exception. */
     public <T> T runUntilComplete(Future<T> future) {
+        Arguments.notNull(future, "runUntilComplete: the future");
         checkCanRun();
         if (future.loop() != this) {
             throw new AsyncUsageException("The future belongs to a different loop than the one given to runUntilComplete");
@@ -248,8 +266,74 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Closes the loop: reports exceptions never retrieved and tasks still pending, drops pending
-     * callbacks and shuts down the {@link Asyncio#toThread} worker pool.
+     * Calls {@code callback} on the loop thread whenever {@code channel} can be read, or a server
+     * channel accepted from, until {@link #removeReader}; replaces the channel's previous reader
+     * [Python: {@code loop.add_reader}]. The channel is put in non-blocking mode.
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        io.addReader(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; false if no reader was registered [Python: {@code loop.remove_reader}]. */
+    public boolean removeReader(SelectableChannel channel) {
+        return io.removeReader(channel);
+    }
+
+    /**
+     * Calls {@code callback} on the loop thread whenever {@code channel} can be written, or a socket
+     * being connected has connected or failed to, until {@link #removeWriter} [Python: {@code loop.add_writer}].
+     * The channel is put in non-blocking mode.
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkOpen();
+        io.addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; false if no writer was registered [Python: {@code loop.remove_writer}]. */
+    public boolean removeWriter(SelectableChannel channel) {
+        return io.removeWriter(channel);
+    }
+
+    /** A future of the next connection accepted by {@code server} [Python: {@code loop.sock_accept}]. */
+    public Future<SocketChannel> sockAccept(ServerSocketChannel server) {
+        checkOpen();
+        return SocketOperations.accept(this, server);
+    }
+
+    /** A future done when {@code socket} has connected to {@code address} [Python: {@code loop.sock_connect}]. */
+    public Future<Void> sockConnect(SocketChannel socket, SocketAddress address) {
+        checkOpen();
+        return SocketOperations.connect(this, socket, address);
+    }
+
+    /**
+     * A future of the number of bytes read from {@code socket} into {@code buffer}, at least one, or
+     * -1 at end of stream [Python: {@code loop.sock_recv_into}].
+     */
+    public Future<Integer> sockRecv(SocketChannel socket, ByteBuffer buffer) {
+        checkOpen();
+        return SocketOperations.receive(this, socket, buffer);
+    }
+
+    /** A future done when every remaining byte of {@code buffer} is sent on {@code socket} [Python: {@code loop.sock_sendall}]. */
+    public Future<Void> sockSendAll(SocketChannel socket, ByteBuffer buffer) {
+        checkOpen();
+        return SocketOperations.sendAll(this, socket, buffer);
+    }
+
+    /**
+     * How long, in real seconds, a virtual-clock loop with channels registered waits for one to be
+     * ready before its time jumps to the next timer; 0.05 unless set. A wall-clock loop ignores it.
+     */
+    public void setIoQuietPeriod(double seconds) {
+        io.setQuietPeriod(seconds);
+    }
+
+    /**
+     * Closes the loop: closes every server and connection it owns, reports exceptions never
+     * retrieved and tasks still pending, drops pending callbacks and shuts down the
+     * {@link Asyncio#toThread} worker pool.
      */
     @Override
     public void close() {
@@ -259,7 +343,8 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             return;
         }
-        reportUnretrieved();
+        io.close();
+        unretrieved.reportAll();
         reportPendingTasks();
         closed = true;
         if (management != null) {
@@ -373,12 +458,9 @@ public final class EventLoop implements AutoCloseable {
         currentTask = null;
     }
 
-    void trackUnretrieved(Future<?> future) {
-        unretrieved.add(future);
-    }
-
-    void untrackUnretrieved(Future<?> future) {
-        unretrieved.remove(future);
+    /** The loop's selector and the servers and connections it owns. */
+    IoPoller io() {
+        return io;
     }
 
     void timerCancelled() {
@@ -413,19 +495,9 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void reportUnretrieved() {
-        List<Future<?>> failed = new ArrayList<>(unretrieved);
-        unretrieved.clear();
-        for (Future<?> future : failed) {
-            String what = future instanceof Task<?> ? "Task" : "Future";
-            callExceptionHandler(new ExceptionContext(what + " exception was never retrieved: " + future,
-                    future.peekException(), future instanceof Task<?> task ? task : null));
-        }
-    }
-
     private void reportPendingTasks() {
         for (Task<?> task : pendingTasks()) {
-            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending: " + task, null, task));
+            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, task));
         }
     }
 
@@ -436,6 +508,8 @@ public final class EventLoop implements AutoCloseable {
         }
         if (ready.isEmpty() && !stopping) {
             waitForWork();
+        } else {
+            io.poll(ready);
         }
         runReady();
     }
@@ -474,8 +548,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Runs the loop on the calling thread without waiting, for a test's virtual clock: what is
-     * ready, and each timer due at or before {@code until}, the virtual time moving to each timer in
-     * turn; then sets the time to {@code until} if it is later and finite.
+     * ready (channels included), and each timer due at or before {@code until}, the virtual time
+     * moving to each timer in turn; then sets the time to {@code until} if it is later and finite.
      */
     void runVirtualUntil(double until) {
         checkCanRun();
@@ -484,6 +558,7 @@ public final class EventLoop implements AutoCloseable {
         try {
             while (true) {
                 moveFromOtherThreads();
+                io.poll(ready);
                 dropCancelledTimersAtHead();
                 if (!ready.isEmpty() || !timers.isEmpty() && timers.peek().when() <= clock.now()) {
                     runReady();
@@ -522,19 +597,18 @@ public final class EventLoop implements AutoCloseable {
 
     private void waitForWork() {
         dropCancelledTimersAtHead();
-        if (timers.isEmpty()) {
-            while (fromOtherThreads.isEmpty()) {
-                LockSupport.park(this);
-            }
+        if (timers.isEmpty() || timers.peek().when() == Double.POSITIVE_INFINITY) {
+            io.await(-1, fromOtherThreads, ready);
         } else if (clock.isVirtual()) {
-            if (fromOtherThreads.isEmpty()) {
+            if (io.hasChannels()) {
+                io.await((long) Math.ceil(io.quietPeriod() * 1e9), fromOtherThreads, ready);
+            }
+            if (ready.isEmpty() && fromOtherThreads.isEmpty()) {
                 clock.advanceTo(timers.peek().when());
             }
         } else {
             double wait = timers.peek().when() - clock.now();
-            if (wait > 0 && fromOtherThreads.isEmpty()) {
-                LockSupport.parkNanos(this, (long) Math.ceil(wait * 1e9));
-            }
+            io.await(wait > 0 ? (long) Math.ceil(wait * 1e9) : 0, fromOtherThreads, ready);
         }
         moveFromOtherThreads();
     }
@@ -569,7 +643,8 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private static void logError(ExceptionContext context) {
+    /** Logs {@code context} as the default exception handler does; may be called from any thread. */
+    static void logError(ExceptionContext context) {
         System.Logger logger = System.getLogger("org.coro4j");
         String message = context.message() + (context.task() != null ? " (task " + context.task() + ")" : "");
         if (context.exception() != null) {

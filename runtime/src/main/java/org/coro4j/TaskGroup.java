@@ -33,6 +33,7 @@ public final class TaskGroup {
 
     /** A coroutine that runs {@code body} with a new group and returns the body's result once all the group's tasks are done. */
     public static <T> Coroutine<T> run(AsyncFunction<TaskGroup, T> body) {
+        Arguments.notNull(body, "TaskGroup.run: the body");
         return new TaskGroupScope<>(new TaskGroup(), body);
     }
 

@@ -2,7 +2,10 @@ package org.coro4j.agent;
 
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import org.coro4j.instrumenter.InstrumentationException;
@@ -13,12 +16,13 @@ import org.coro4j.instrumenter.Problem;
 /**
  * Instruments each class as it is loaded: returns the rewritten class and defines its continuation
  * classes in the same loader. A class with problems is reported on the error stream, one
- * {@code File.java:line: message} line per problem, and loaded as it was.
+ * {@code File.java:line: message} line per problem, and loaded as it was; a class file that is not
+ * valid is named by where it was loaded from ({@code /app/classes/com/acme/Bad.class},
+ * {@code /app/lib/app.jar!/com/acme/Bad.class}). The instrumenter's own constant pool scan rejects
+ * the classes that cannot hold a coroutine before anything is parsed.
  */
 final class CoroutineTransformer implements ClassFileTransformer {
 
-    /** Every class that can hold a coroutine names {@code org/coro4j/Await} or {@code org/coro4j/Async}. */
-    private static final byte[] API_PREFIX = "org/coro4j/A".getBytes(StandardCharsets.US_ASCII);
     private static final String OWN_PACKAGE = "org/coro4j/agent/";
 
     private final Instrumenter instrumenter;
@@ -42,11 +46,11 @@ final class CoroutineTransformer implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain domain, byte[] classFile) {
         if (loader == null || className == null || classBeingRedefined != null
-                || className.startsWith(OWN_PACKAGE) || !mentionsApi(classFile)) {
+                || className.startsWith(OWN_PACKAGE)) {
             return null;
         }
         try {
-            InstrumentedClass result = instrumenter.instrument(classFile);
+            InstrumentedClass result = instrumenter.instrument(classFile, fileName(domain, className));
             if (!result.changed()) {
                 return null;
             }
@@ -66,17 +70,26 @@ final class CoroutineTransformer implements ClassFileTransformer {
         return null;
     }
 
-    /** A cheap scan of the constant pool bytes, so that most classes are never parsed. */
-    static boolean mentionsApi(byte[] classFile) {
-        outer:
-        for (int i = 0; i <= classFile.length - API_PREFIX.length; i++) {
-            for (int j = 0; j < API_PREFIX.length; j++) {
-                if (classFile[i + j] != API_PREFIX[j]) {
-                    continue outer;
-                }
-            }
-            return true;
+    /**
+     * Where the class file was loaded from: a file in a directory, an entry of a jar, or just its
+     * name. Computed from the code source's URL alone (no file system access), as it is done for
+     * every class loaded.
+     */
+    static String fileName(ProtectionDomain domain, String className) {
+        String entry = className + ".class";
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null) {
+            return entry;
         }
-        return false;
+        String where = location.toString();
+        if (location.getProtocol().equals("file")) {
+            try {
+                where = Path.of(location.toURI()).toString();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                where = location.getPath();
+            }
+        }
+        return location.getPath().endsWith("/") ? where + "/" + entry : where + "!/" + entry;
     }
 }

@@ -9,12 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.coro4j.Coroutine;
 import com.example.AgentSample;
+import org.coro4j.instrumenter.InstrumentedClass;
+import org.coro4j.instrumenter.Instrumenter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Launches a JVM with {@code -javaagent} on the packaged agent jar and a program nobody instrumented. */
 class AgentIT {
@@ -28,9 +33,28 @@ class AgentIT {
         assertEquals(0, result.exitCode, result.toString());
         assertEquals(List.of("A Message / Another Message after 1.0 s",
                 "MisusedSample left as it was: AsyncUsageException"), result.stdout, result.toString());
-        assertEquals(List.of("MisusedSample.java:" + misuseLine() + ": "),
-                result.stderr.stream().map(line -> line.substring(0, line.indexOf(": ") + 2)).toList(),
-                result.toString());
+        assertEquals(List.of("MisusedSample.java:" + misuseLine() + ": "), problemPlaces(result), result.toString());
+    }
+
+    @Test
+    void classesTheBuildAlreadyInstrumentedAreLeftAloneByTheAgent(@TempDir Path classes) throws Exception {
+        Path compiled = Path.of(location(AgentSample.class));
+        InstrumentedClass built = new Instrumenter().instrument(Files.readAllBytes(compiled.resolve("com/example/AgentSample.class")));
+        assertTrue(built.changed());
+        Map<String, byte[]> written = new HashMap<>(built.classes());
+        written.put("com/example/MisusedSample", Files.readAllBytes(compiled.resolve("com/example/MisusedSample.class")));
+        for (Map.Entry<String, byte[]> each : written.entrySet()) {
+            Path file = classes.resolve(each.getKey() + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, each.getValue());
+        }
+
+        Result result = launch(true, classes.toString());
+
+        assertEquals(0, result.exitCode, result.toString());
+        assertEquals(List.of("A Message / Another Message after 1.0 s",
+                "MisusedSample left as it was: AsyncUsageException"), result.stdout, result.toString());
+        assertEquals(List.of("MisusedSample.java:" + misuseLine() + ": "), problemPlaces(result), result.toString());
     }
 
     @Test
@@ -54,6 +78,11 @@ class AgentIT {
         }
     }
 
+    /** The {@code File.java:line: } start of each line the agent printed on standard error. */
+    private static List<String> problemPlaces(Result result) {
+        return result.stderr.stream().map(line -> line.substring(0, line.indexOf(": ") + 2)).toList();
+    }
+
     private static int misuseLine() throws Exception {
         List<String> lines = Files.readAllLines(Path.of(System.getProperty("coro4j.agent.testSources"), "com/example/MisusedSample.java"));
         for (int i = 0; i < lines.size(); i++) {
@@ -65,7 +94,11 @@ class AgentIT {
     }
 
     private static Result launch(boolean withAgent) throws Exception {
-        String classPath = location(AgentSample.class) + File.pathSeparator + location(Coroutine.class);
+        return launch(withAgent, location(AgentSample.class));
+    }
+
+    private static Result launch(boolean withAgent, String classes) throws Exception {
+        String classPath = classes + File.pathSeparator + location(Coroutine.class);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (withAgent) {

@@ -22,6 +22,8 @@ import org.objectweb.asm.tree.MethodNode;
 public final class Instrumenter {
     private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
     private static final int CLASS_FILE_MAGIC = 0xCAFEBABE;
+    /** Magic (4 bytes), minor and major version (2 each), constant pool count (2). */
+    private static final int HEADER_LENGTH = 10;
 
     /**
      * Instruments one class file.
@@ -121,8 +123,16 @@ public final class Instrumenter {
 
     private static ClassReader read(byte[] classFile, String fileName) throws InstrumentationException {
         String where = fileName != null ? fileName : "(class file)";
-        if (classFile.length < 10 || readInt(classFile, 0) != CLASS_FILE_MAGIC) {
+        if (classFile.length == 0) {
+            throw new InstrumentationException(new Problem(where, 0, "not a class file: it is empty"));
+        }
+        if (!startsWithMagic(classFile)) {
             throw new InstrumentationException(new Problem(where, 0, "not a class file: it does not start with 0xCAFEBABE"));
+        }
+        if (classFile.length < HEADER_LENGTH) {
+            throw new InstrumentationException(new Problem(where, 0, "not a valid class file: truncated: it is "
+                    + classFile.length + " bytes long, shorter than the " + HEADER_LENGTH
+                    + "-byte header (magic, version, constant pool count)"));
         }
         try {
             ClassReader reader = new ClassReader(classFile);
@@ -133,8 +143,14 @@ public final class Instrumenter {
         }
     }
 
-    private static int readInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16 | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
+    /** Whether the file starts with the magic number, or with as much of it as the file holds. */
+    private static boolean startsWithMagic(byte[] bytes) {
+        for (int i = 0; i < Math.min(4, bytes.length); i++) {
+            if ((bytes[i] & 0xFF) != (CLASS_FILE_MAGIC >>> (24 - 8 * i) & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InstrumentationException malformed(String where, RuntimeException cause) {

@@ -15,8 +15,15 @@ final class RuntimeNames {
     static final String INVOKE_BODY = "invokeBody";
     static final String RESUME_RESULT = "resumeResult";
     static final String STACK_TRACE_ELEMENT = "stackTraceElement";
-    /** Invisible annotation put on every class this instrumenter rewrote, so a second run skips it. */
-    static final String INSTRUMENTED_DESC = "Lorg/coro4j/instrumenter/Instrumented;";
+    /**
+     * Invisible annotation put on every class this instrumenter rewrote, so a second run (the agent
+     * on classes the plugin wrote) skips it. It is named in the runtime's package, which is never
+     * relocated, and not in the instrumenter's: the agent relocates its copy of the instrumenter,
+     * and with it every string constant naming the instrumenter's package, so a marker named there
+     * would differ between the plugin and the agent. No class of this name exists; an invisible
+     * annotation needs none.
+     */
+    static final String INSTRUMENTED_DESC = "Lorg/coro4j/Instrumented;";
 
     private RuntimeNames() {
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,14 +146,14 @@ class MisuseErrorTest {
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Service.java:0: @Async method Service.call() is abstract"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Service.java: @Async method Service.call() is abstract"), problems.get(0));
     }
 
     @Test
     void malformedClassFileIsAClearErrorNamingTheFile() {
         InstrumentationException notAClass = assertThrows(InstrumentationException.class,
                 () -> new Instrumenter().instrument(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, "out/Junk.class"));
-        assertEquals("out/Junk.class:0: not a class file: it does not start with 0xCAFEBABE", notAClass.getMessage());
+        assertEquals("out/Junk.class: not a class file: it does not start with 0xCAFEBABE", notAClass.getMessage());
         byte[] valid = InMemoryCompiler.compile(Map.of("Cut.java", """
                 import org.coro4j.*;
                 class Cut {
@@ -161,20 +163,34 @@ class MisuseErrorTest {
                     }
                 }
                 """)).get("Cut");
-        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 40);
+        InstrumentationException header = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(Arrays.copyOf(valid, 8), "out/Cut.class"));
+        assertEquals("out/Cut.class: not a valid class file: truncated: it is 8 bytes long, shorter than the 10-byte"
+                + " header (magic, version, constant pool count)", header.getMessage());
+        InstrumentationException twoBytes = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(Arrays.copyOf(valid, 2), "out/Cut.class"));
+        assertTrue(twoBytes.getMessage().startsWith("out/Cut.class: not a valid class file: truncated: it is 2 bytes long"),
+                twoBytes.getMessage());
+        InstrumentationException empty = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument(new byte[0], "out/Empty.class"));
+        assertEquals("out/Empty.class: not a class file: it is empty", empty.getMessage());
+        InstrumentationException unnamed = assertThrows(InstrumentationException.class,
+                () -> new Instrumenter().instrument("text".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("(class file): not a class file: it does not start with 0xCAFEBABE", unnamed.getMessage());
+        byte[] truncated = Arrays.copyOf(valid, valid.length - 40);
         InstrumentationException cut = assertThrows(InstrumentationException.class,
                 () -> new Instrumenter().instrument(truncated, "out/Cut.class"));
-        assertTrue(cut.getMessage().startsWith("out/Cut.class:0: not a valid class file: truncated or corrupt ("), cut.getMessage());
+        assertTrue(cut.getMessage().startsWith("out/Cut.class: not a valid class file: truncated or corrupt ("), cut.getMessage());
         byte[] future = valid.clone();
         future[7] = 71;
         InstrumentationException newer = assertThrows(InstrumentationException.class,
                 () -> new Instrumenter().instrument(future, "out/Cut.class"));
-        assertEquals("out/Cut.class:0: not a valid class file: Unsupported class file major version 71;"
+        assertEquals("out/Cut.class: not a valid class file: Unsupported class file major version 71;"
                 + " use a newer coro4j instrumenter or compile with an older --release", newer.getMessage());
     }
 
     @Test
-    void allocationInAShapeJavacDoesNotWriteIsRejected() {
+    void allocationInAShapeNoCompilerWritesIsRejected() {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Odd", null, "java/lang/Object", null);
         writer.visitSource("Odd.java", null);
@@ -185,6 +201,8 @@ class MisuseErrorTest {
         method.visitLabel(start);
         method.visitLineNumber(7, start);
         method.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        method.visitInsn(Opcodes.DUP);
+        method.visitInsn(Opcodes.DUP);
         method.visitVarInsn(Opcodes.ALOAD, 0);
         method.visitMethodInsn(Opcodes.INVOKESTATIC, "org/coro4j/Await", "on", "(Lorg/coro4j/Future;)Ljava/lang/Object;", false);
         method.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");

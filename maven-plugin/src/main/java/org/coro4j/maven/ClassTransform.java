@@ -7,6 +7,9 @@ import org.coro4j.instrumenter.InstrumentedClass;
 @FunctionalInterface
 interface ClassTransform {
 
-    /** Returns what to write instead of {@code classFile}, or throws the misuses found in it. */
-    InstrumentedClass instrument(byte[] classFile) throws InstrumentationException;
+    /**
+     * Returns what to write instead of {@code classFile}, or throws the misuses found in it, or why
+     * it is not a valid class file, naming it {@code fileName}.
+     */
+    InstrumentedClass instrument(byte[] classFile, String fileName) throws InstrumentationException;
 }

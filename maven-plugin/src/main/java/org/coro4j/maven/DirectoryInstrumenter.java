@@ -17,7 +17,7 @@ import org.coro4j.instrumenter.Problem;
 /**
  * Instruments the class files of one classes directory in place: each selected file that changed
  * since the last run is read, transformed, and replaced (together with its new continuation
- * classes) atomically. Problems are collected for the whole directory, so that one build lists all
+ * classes) atomically, with the file permissions javac gave it. Problems are collected for the whole directory, so that one build lists all
  * of them; a class with problems is left as javac wrote it.
  */
 final class DirectoryInstrumenter {
@@ -65,16 +65,12 @@ final class DirectoryInstrumenter {
             }
             InstrumentedClass result;
             try {
-                result = transform.instrument(Files.readAllBytes(file));
+                result = transform.instrument(Files.readAllBytes(file), locator.display(file));
             } catch (InstrumentationException e) {
                 String className = path.substring(0, path.length() - CLASS_SUFFIX.length());
                 for (Problem problem : e.problems()) {
                     errors.add(locator.describe(className, problem));
                 }
-                state.forget(path);
-                continue;
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                errors.add(locator.display(file) + ": not a valid class file (" + e + ")");
                 state.forget(path);
                 continue;
             } catch (RuntimeException e) {
@@ -89,7 +85,7 @@ final class DirectoryInstrumenter {
             for (Map.Entry<String, byte[]> entry : result.classes().entrySet()) {
                 String output = entry.getKey() + CLASS_SUFFIX;
                 Path target = classesDirectory.resolve(output);
-                AtomicFiles.write(target, entry.getValue());
+                AtomicFiles.write(target, entry.getValue(), file);
                 state.record(output, FileStamp.of(target));
                 written.add(output);
             }

@@ -6,8 +6,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Instruments the {@code @Async} methods of the test classes, in place. */
-@Mojo(name = "instrument-tests", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES, threadSafe = true)
+/**
+ * Instruments the {@code @Async} methods of the test classes, in place, in the
+ * {@code test-compile} phase, after javac compiled them.
+ */
+@Mojo(name = "instrument-tests", defaultPhase = LifecyclePhase.TEST_COMPILE, threadSafe = true)
 public class InstrumentTestsMojo extends AbstractInstrumentMojo {
 
     /** The test classes directory. */

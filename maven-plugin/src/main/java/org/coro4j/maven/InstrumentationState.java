@@ -71,6 +71,6 @@ final class InstrumentationState {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         stamps.forEach((path, stamp) -> text.append(stamp.size()).append(' ')
                 .append(stamp.modified()).append(' ').append(path).append('\n'));
-        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), null);
     }
 }

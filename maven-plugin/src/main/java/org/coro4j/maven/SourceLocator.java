@@ -31,7 +31,7 @@ final class SourceLocator {
      * ({@code com/acme/Demo}); falls back to the bare source file name when no source root has it.
      */
     String describe(String className, Problem problem) {
-        return sourcePath(className, problem.sourceFile()) + ":" + problem.line() + ": " + problem.message();
+        return problem.format(sourcePath(className, problem.sourceFile()));
     }
 
     private String sourcePath(String className, String sourceFile) {

@@ -1,30 +1,30 @@
 package org.coro4j.maven;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.coro4j.instrumenter.InstrumentationException;
-import org.coro4j.instrumenter.InstrumentedClass;
-import org.coro4j.instrumenter.Problem;
+import org.coro4j.instrumenter.Instrumenter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drives the directory walk with a stand-in transform whose behaviour is spelled out in each
- * class file's text: {@code plain} and what it wrote itself need nothing, {@code async NAME} is
- * rewritten with one continuation class, {@code misuse} has two problems, {@code crash} breaks the
- * transform, and anything else is not a class file.
+ * Drives the directory walk with the real instrumenter on class files javac wrote (the samples in
+ * {@code com.acme} of this module's tests, copied into a project layout): {@code Plain} needs
+ * nothing, {@code Demo} has two coroutine methods and {@code Other} one, {@code Bad} two misuses.
  */
 class DirectoryInstrumenterTest {
+
+    private static final Path COMPILED = Path.of("target/test-classes");
 
     @TempDir
     Path project;
@@ -40,21 +40,26 @@ class DirectoryInstrumenterTest {
         stateFile = project.resolve("target/coro4j/instrument.state");
         Files.createDirectories(project.resolve("src/main/java/com/acme"));
         Files.writeString(project.resolve("src/main/java/com/acme/Bad.java"), "");
-        write("com/acme/Plain.class", "plain");
-        write("com/acme/Demo.class", "async com/acme/Demo");
-        write("com/acme/Other.class", "async com/acme/Other");
+        for (String name : List.of("Plain", "Demo", "Other")) {
+            copy(name);
+        }
     }
 
     @Test
     void rewritesCoroutineClassesAndWritesTheirContinuations() throws Exception {
+        byte[] plain = Files.readAllBytes(classes.resolve("com/acme/Plain.class"));
+
         RunSummary summary = run(List.of(), List.of());
 
-        assertEquals(new RunSummary(4, 2, 0, List.of()), summary);
-        assertEquals("instrumented com/acme/Demo", read("com/acme/Demo.class"));
-        assertEquals("continuation of com/acme/Demo", read("com/acme/Demo$Coro0.class"));
-        assertEquals("plain", read("com/acme/Plain.class"));
+        assertEquals(new RunSummary(3, 2, 0, List.of()), summary);
+        assertEquals(List.of("Demo$first$Coro0.class", "Demo$second$Coro1.class", "Demo.class", "Other$pause$Coro0.class",
+                "Other.class", "Plain.class"), list("com/acme"));
+        assertArrayEquals(plain, Files.readAllBytes(classes.resolve("com/acme/Plain.class")));
+        assertFalse(Arrays.equals(Files.readAllBytes(COMPILED.resolve("com/acme/Demo.class")),
+                Files.readAllBytes(classes.resolve("com/acme/Demo.class"))));
         assertEquals(2, details.size());
-        assertTrue(details.get(0).startsWith("coro4j: com/acme/Demo.class: 2 coroutine methods"));
+        assertTrue(details.get(0).startsWith("coro4j: com/acme/Demo.class: 2 coroutine methods, wrote com/acme/Demo, "),
+                details.get(0));
     }
 
     @Test
@@ -62,13 +67,13 @@ class DirectoryInstrumenterTest {
         run(List.of(), List.of());
         transformed.clear();
 
-        assertEquals(new RunSummary(0, 0, 5, List.of()), run(List.of(), List.of()));
+        assertEquals(new RunSummary(0, 0, 6, List.of()), run(List.of(), List.of()));
         assertEquals(List.of(), transformed);
 
-        write("com/acme/Other.class", "async com/acme/Other");
+        copy("Other");
         Files.setLastModifiedTime(classes.resolve("com/acme/Other.class"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        assertEquals(new RunSummary(2, 1, 4, List.of()), run(List.of(), List.of()));
-        assertEquals(List.of("async com/acme/Other"), transformed);
+        assertEquals(new RunSummary(1, 1, 5, List.of()), run(List.of(), List.of()));
+        assertEquals(List.of("target/classes/com/acme/Other.class"), transformed);
     }
 
     @Test
@@ -80,80 +85,111 @@ class DirectoryInstrumenterTest {
         RunSummary summary = run(List.of(), List.of());
 
         assertEquals(new RunSummary(0, 0, 0, List.of()), summary);
-        assertEquals(5, transformed.size());
+        assertEquals(6, transformed.size());
     }
 
     @Test
     void includesAndExcludesSelectTheFiles() throws Exception {
+        byte[] other = Files.readAllBytes(classes.resolve("com/acme/Other.class"));
+
         RunSummary summary = run(List.of("com/**"), List.of("**/Other.class"));
 
         assertEquals(new RunSummary(2, 1, 0, List.of()), summary);
-        assertEquals("async com/acme/Other", read("com/acme/Other.class"));
+        assertArrayEquals(other, Files.readAllBytes(classes.resolve("com/acme/Other.class")));
     }
 
     @Test
-    void everyProblemIsListedWithItsSourcePathAndTheClassIsLeftAlone() throws Exception {
-        write("com/acme/Bad.class", "misuse");
-        write("com/acme/Broken.class", "\u00ca\u00fe");
-        write("com/acme/Crash.class", "crash");
+    void rewrittenAndNewClassFilesKeepThePermissionsJavacGaveTheClass() throws Exception {
+        Files.setPosixFilePermissions(classes.resolve("com/acme/Demo.class"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(classes.resolve("com/acme/Other.class"), PosixFilePermissions.fromString("rw-r-----"));
+
+        run(List.of(), List.of());
+
+        for (String name : List.of("Demo", "Demo$first$Coro0", "Demo$second$Coro1")) {
+            assertEquals("rw-r--r--", mode("com/acme/" + name + ".class"), name);
+        }
+        for (String name : List.of("Other", "Other$pause$Coro0")) {
+            assertEquals("rw-r-----", mode("com/acme/" + name + ".class"), name);
+        }
+    }
+
+    @Test
+    void everyProblemIsListedWithItsPathAndTheClassIsLeftAlone() throws Exception {
+        copy("Bad");
+        byte[] bad = Files.readAllBytes(classes.resolve("com/acme/Bad.class"));
+        Files.writeString(classes.resolve("com/acme/Broken.class"), "not a class file");
+        Files.write(classes.resolve("com/acme/Cut.class"), Arrays.copyOf(bad, 8));
 
         RunSummary summary = run(List.of(), List.of());
 
         assertEquals(List.of(
-                "src/main/java/com/acme/Bad.java:7: Await.on is called outside an @Async method",
-                "src/main/java/com/acme/Bad.java:9: second problem",
-                "target/classes/com/acme/Broken.class: not a valid class file (java.lang.IllegalArgumentException: bad magic)",
-                "target/classes/com/acme/Crash.class: cannot be instrumented (java.lang.IllegalStateException: unexpected)"),
+                "src/main/java/com/acme/Bad.java:" + line("Bad", "Asyncio.sleep(1.0)") + ": Await.on is called in"
+                        + " Bad.firstMisuse(), which is not a coroutine: mark the method @Async and make it return Coroutine<T>",
+                "src/main/java/com/acme/Bad.java:" + line("Bad", "Asyncio.sleep(2.0)") + ": Await.on is called in"
+                        + " Bad.secondMisuse(), which is not a coroutine: mark the method @Async and make it return Coroutine<T>",
+                "target/classes/com/acme/Broken.class: not a class file: it does not start with 0xCAFEBABE",
+                "target/classes/com/acme/Cut.class: not a valid class file: truncated: it is 8 bytes long, shorter than"
+                        + " the 10-byte header (magic, version, constant pool count)"),
                 summary.errors());
-        assertEquals("misuse", read("com/acme/Bad.class"));
+        assertArrayEquals(bad, Files.readAllBytes(classes.resolve("com/acme/Bad.class")));
         assertEquals(2, summary.classes());
 
         transformed.clear();
         run(List.of(), List.of());
-        assertEquals(3, transformed.size(), "classes with problems are read again next time");
+        assertEquals(List.of("target/classes/com/acme/Bad.class", "target/classes/com/acme/Broken.class",
+                "target/classes/com/acme/Cut.class"), transformed, "classes with problems are read again next time");
+    }
+
+    @Test
+    void aTransformThatBreaksIsReportedWithTheFileInsteadOfStoppingTheRun() throws Exception {
+        SourceLocator locator = new SourceLocator(project, List.of(project.resolve("src/main/java")));
+        DirectoryInstrumenter broken = new DirectoryInstrumenter((classFile, fileName) -> {
+            throw new IllegalStateException("a bug");
+        }, new ClassFileFilter(List.of("**/Plain.class"), List.of()), locator, details::add);
+
+        RunSummary summary = broken.run(classes, InstrumentationState.load(stateFile));
+
+        assertEquals(List.of("target/classes/com/acme/Plain.class: cannot be instrumented (java.lang.IllegalStateException: a bug)"),
+                summary.errors());
     }
 
     private RunSummary run(List<String> includes, List<String> excludes) throws Exception {
         SourceLocator locator = new SourceLocator(project, List.of(project.resolve("src/main/java")));
-        DirectoryInstrumenter instrumenter = new DirectoryInstrumenter(this::fakeInstrument,
-                new ClassFileFilter(includes, excludes), locator, details::add);
+        Instrumenter real = new Instrumenter();
+        DirectoryInstrumenter instrumenter = new DirectoryInstrumenter((classFile, fileName) -> {
+            transformed.add(fileName);
+            return real.instrument(classFile, fileName);
+        }, new ClassFileFilter(includes, excludes), locator, details::add);
         InstrumentationState state = InstrumentationState.load(stateFile);
         RunSummary summary = instrumenter.run(classes, state);
         state.save();
         return summary;
     }
 
-    private InstrumentedClass fakeInstrument(byte[] classFile) throws InstrumentationException {
-        String text = new String(classFile, StandardCharsets.UTF_8);
-        transformed.add(text);
-        if (text.equals("plain") || text.startsWith("instrumented") || text.startsWith("continuation")) {
-            return new InstrumentedClass("x", Map.of(), 0);
-        }
-        if (text.startsWith("async ")) {
-            String name = text.substring("async ".length());
-            Map<String, byte[]> out = new LinkedHashMap<>();
-            out.put(name, ("instrumented " + name).getBytes(StandardCharsets.UTF_8));
-            out.put(name + "$Coro0", ("continuation of " + name).getBytes(StandardCharsets.UTF_8));
-            return new InstrumentedClass(name, out, 2);
-        }
-        if (text.equals("misuse")) {
-            throw new InstrumentationException(List.of(
-                    new Problem("Bad.java", 7, "Await.on is called outside an @Async method"),
-                    new Problem("Bad.java", 9, "second problem")));
-        }
-        if (text.equals("crash")) {
-            throw new IllegalStateException("unexpected");
-        }
-        throw new IllegalArgumentException("bad magic");
+    private void copy(String name) throws Exception {
+        Path target = classes.resolve("com/acme/" + name + ".class");
+        Files.createDirectories(target.getParent());
+        Files.write(target, Files.readAllBytes(COMPILED.resolve("com/acme/" + name + ".class")));
     }
 
-    private void write(String path, String content) throws Exception {
-        Path file = classes.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private List<String> list(String directory) throws Exception {
+        try (var files = Files.list(classes.resolve(directory))) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
-    private String read(String path) throws Exception {
-        return Files.readString(classes.resolve(path));
+    private String mode(String path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(classes.resolve(path)));
+    }
+
+    /** The line of this module's test source {@code com/acme/NAME.java} that contains {@code text}. */
+    private static int line(String name, String text) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/com/acme/" + name + ".java"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + name + ".java");
     }
 }
