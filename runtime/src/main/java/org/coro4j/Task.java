@@ -38,7 +38,8 @@ public class Task<T> extends Future<T> {
     Task<?> previousPending;
     Task<?> nextPending;
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+    /** A task whose first step is queued, or with {@code eager} run now on the calling thread, the loop's. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         if (!(coroutine instanceof Continuation<T> frame)) {
             throw new IllegalArgumentException("not a coroutine: " + coroutine);
@@ -56,7 +57,11 @@ public class Task<T> extends Future<T> {
             extras().name = name;
         }
         loop.register(this);
-        loop.enqueue(this);
+        if (eager) {
+            runEagerStep();
+        } else {
+            loop.enqueue(this);
+        }
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
@@ -263,6 +268,20 @@ public class Task<T> extends Future<T> {
             drive(value, error);
         } finally {
             loop.leaveTask();
+        }
+    }
+
+    /**
+     * Runs the first step inside {@code createTask}, as the current task, then makes the task that
+     * was current before current again [Python: {@code Task.__eager_start}].
+     */
+    private void runEagerStep() {
+        EventLoop loop = loop();
+        Task<?> previous = loop.swapCurrentTask(this);
+        try {
+            drive(null, null);
+        } finally {
+            loop.swapCurrentTask(previous);
         }
     }
 
