@@ -79,7 +79,7 @@ public final class Asyncio {
         Arguments.delay(seconds, "sleep");
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
-            return new YieldFuture<>(loop, result);
+            return YieldFuture.of(loop, result);
         }
         return new SleepFuture<>(loop, seconds, result);
     }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -32,6 +31,14 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /**
+     * The loop {@link #current()} found last, on whichever thread: if it runs on the calling thread
+     * it is that thread's running loop (a thread runs one loop at a time), found without the
+     * thread-local look-up. Read and written without synchronisation: a stale value only sends
+     * {@code current()} to {@link #RUNNING}. A loop that stops running forgets itself here, so a
+     * closed loop is not kept alive by it.
+     */
+    private static EventLoop lastCurrent;
     /** Cancelled timers are purged from the heap once there are this many and they are half of it. */
     private static final int MIN_CANCELLED_TIMERS_TO_PURGE = 100;
 
@@ -40,7 +47,7 @@ public final class EventLoop implements AutoCloseable {
      * What is due, in order: {@link Handle}s, {@link Task}s whose next step is due, and done callbacks
      * as a {@link Consumer} followed by its {@link Future}; tasks and callbacks are queued without a wrapper.
      */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
@@ -83,7 +90,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** The loop running on the calling thread; throws {@link AsyncUsageException} if there is none. */
     public static EventLoop current() {
+        EventLoop last = lastCurrent;
+        if (last != null && last.thread == Thread.currentThread()) {
+            return last;
+        }
         EventLoop loop = RUNNING.get();
+        lastCurrent = loop;
         if (loop == null) {
             throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
                     + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete. If this was called from"
@@ -528,6 +540,9 @@ public final class EventLoop implements AutoCloseable {
             stopping = false;
             thread = null;
             RUNNING.remove();
+            if (lastCurrent == this) {
+                lastCurrent = null;
+            }
         }
     }
 
