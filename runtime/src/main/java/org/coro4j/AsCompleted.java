@@ -23,6 +23,8 @@ final class AsCompleted<T> {
     }
 
     static <T> List<Future<T>> start(EventLoop loop, Collection<?> awaitables, double timeoutSeconds) {
+        Arguments.notNull(awaitables, "asCompleted: the futures");
+        Arguments.delay(timeoutSeconds, "asCompleted");
         List<Future<T>> inputs = new ArrayList<>();
         for (Object awaitable : new LinkedHashSet<>(awaitables)) {
             inputs.add(Awaitables.toFuture(loop, awaitable));
@@ -51,8 +53,8 @@ final class AsCompleted<T> {
     private void expire() {
         while (nextOutput < outputs.size()) {
             Future<T> output = outputs.get(nextOutput++);
-            output.fail(new AsyncTimeoutException());
-            output.loop().untrackUnretrieved(output);
+            output.fail(new AsyncTimeoutException("asCompleted: timed out"));
+            output.exception();
         }
     }
 }

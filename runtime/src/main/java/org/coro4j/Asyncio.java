@@ -30,6 +30,8 @@ public final class Asyncio {
 
     /** Like {@link #run(Coroutine)} on the given loop, which is closed afterwards. */
     public static <T> T run(EventLoop loop, Coroutine<T> coroutine) {
+        Arguments.notNull(loop, "Asyncio.run: the loop");
+        Arguments.notNull(coroutine, "Asyncio.run: the coroutine");
         if (EventLoop.running() != null) {
             throw new AsyncUsageException("Asyncio.run() cannot be called from a running event loop");
         }
@@ -61,11 +63,16 @@ public final class Asyncio {
 
     /** A future done after {@code duration} [Python: {@code asyncio.sleep}]. */
     public static Future<Void> sleep(Duration duration) {
-        return sleep(duration.toNanos() / 1e9, null);
+        return sleep(Arguments.notNull(duration, "sleep: the duration").toNanos() / 1e9, null);
     }
 
-    /** A future whose result is {@code result} after {@code seconds} [Python: {@code asyncio.sleep(delay, result)}]. */
+    /**
+     * A future whose result is {@code result} after {@code seconds} [Python: {@code asyncio.sleep(delay, result)}].
+     * A negative delay means 0, {@link Double#POSITIVE_INFINITY} means never, NaN throws
+     * {@link IllegalArgumentException}.
+     */
     public static <T> Future<T> sleep(double seconds, T result) {
+        Arguments.delay(seconds, "sleep");
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
             return new YieldFuture<>(loop, result);
@@ -91,6 +98,7 @@ public final class Asyncio {
      * results instead of failing the gathered future.
      */
     public static Future<List<Object>> gather(boolean returnExceptions, List<?> awaitables) {
+        Arguments.notNull(awaitables, "gather: the awaitables");
         return Gathering.start(EventLoop.current(), returnExceptions, awaitables);
     }
 
@@ -110,11 +118,14 @@ public final class Asyncio {
      * {@link Double#POSITIVE_INFINITY} means no deadline; the body can move it with {@link Timeout#reschedule}.
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
-        return timeoutAt(EventLoop.current().time() + seconds, body);
+        double delay = Arguments.delay(seconds, "timeout");
+        return timeoutAt(EventLoop.current().time() + delay, body);
     }
 
     /** Like {@link #timeout} with a deadline in loop time [Python: {@code asyncio.timeout_at(when)}]. */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
+        Arguments.deadline(when, "timeoutAt");
+        Arguments.notNull(body, "timeout: the body");
         return new TimeoutScope<>(new Timeout(when), body);
     }
 
@@ -155,6 +166,7 @@ public final class Asyncio {
      * keeps it from running. The pool is shut down when the loop closes.
      */
     public static <T> Future<T> toThread(Callable<T> work) {
+        Arguments.notNull(work, "toThread: the work");
         return ThreadWork.start(EventLoop.current(), work);
     }
 
@@ -196,6 +208,36 @@ public final class Asyncio {
     /** The running loop's unfinished tasks [Python: {@code asyncio.all_tasks}]. */
     public static Set<Task<?>> allTasks() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(EventLoop.current().pendingTasks()));
+    }
+
+    /**
+     * The call graph of {@code future}: if it is a task, the {@code @Async} frames it is suspended
+     * in; and, recursively, the tasks and futures awaiting it (a task suspended on it, a
+     * {@code gather} or {@code shield} of it, the parent task of a {@link TaskGroup} it belongs to)
+     * [Python 3.14: {@code asyncio.capture_call_graph}]. Call it on the future's loop thread.
+     */
+    public static FutureCallGraph captureCallGraph(Future<?> future) {
+        return CallGraphs.capture(future);
+    }
+
+    /**
+     * {@link #captureCallGraph} as text: a line per future, its call stack innermost first in
+     * {@code at Class.method(File.java:line)} form, and its awaiters indented below it [Python 3.14:
+     * {@code asyncio.format_call_graph}].
+     */
+    public static String formatCallGraph(Future<?> future) {
+        return CallGraphs.format(captureCallGraph(future));
+    }
+
+    /** Prints {@link #formatCallGraph} to standard output [Python 3.14: {@code asyncio.print_call_graph}]. */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** Prints {@link #formatCallGraph} to {@code out}. */
+    public static void printCallGraph(Future<?> future, java.io.PrintStream out) {
+        out.print(formatCallGraph(future));
+        out.flush();
     }
 
     private static void cancelRemainingTasks(EventLoop loop) {

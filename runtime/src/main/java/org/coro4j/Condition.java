@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 
 /**
  * A condition variable over a {@link Lock} [Python: {@code asyncio.Condition}]. A task holding the
@@ -19,7 +20,7 @@ public final class Condition {
 
     /** A condition over {@code lock}. */
     public Condition(Lock lock) {
-        this.lock = lock;
+        this.lock = Arguments.notNull(lock, "Condition: the lock");
     }
 
     /** Acquires the underlying lock. */
@@ -49,6 +50,21 @@ public final class Condition {
         waiters.add(waiter);
         lock.release();
         return waiter;
+    }
+
+    /**
+     * A future done once {@code predicate} holds [Python: {@code Condition.wait_for(predicate)}]:
+     * if it does not hold now, waits with {@link #await()} and checks it again after each wake-up.
+     * The caller must hold the lock if the predicate does not hold; it holds it again when the
+     * future is done, also when it is cancelled.
+     */
+    public Future<Void> waitFor(BooleanSupplier predicate) {
+        Arguments.notNull(predicate, "Condition.waitFor: the predicate");
+        EventLoop loop = EventLoop.current();
+        if (predicate.getAsBoolean()) {
+            return Future.completed(loop, null);
+        }
+        return new ConditionPredicateWait(loop, this, predicate);
     }
 
     /** Wakes up to {@code n} waiters, longest waiting first [Python: {@code notify(n)}]. The caller must hold the lock. */

@@ -48,6 +48,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
+        if (CoroutineOrigins.tracking) {
+            CoroutineOrigins.created(this);
+        }
     }
 
     /** Runs the body from {@link #label}: returns the result, {@link #SUSPENDED}, or throws. */
@@ -72,6 +75,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(Future)}: the result if {@code future} is done, else {@link #SUSPENDED}. */
     public final Object awaitFuture(Future<?> future) {
+        if (future == null) {
+            throw new NullPointerException("Await.on((Future<?>) null): a null future was awaited;"
+                    + " a method that should return a Future returned null");
+        }
         if (future.isDone()) {
             return future.resultForAwait();
         }
@@ -107,6 +114,10 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
     public final Object awaitStage(CompletionStage<?> stage) {
+        if (stage == null) {
+            throw new NullPointerException("Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
+                    + " a method that should return a CompletableFuture or CompletionStage returned null");
+        }
         if (stage instanceof CompletableFuture<?> completable && completable.isDone() && !completable.isCompletedExceptionally()) {
             return completable.join();
         }
@@ -129,6 +140,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw new InvalidStateException("coroutine " + this + " was already started; a coroutine can be awaited or wrapped in a task only once");
         }
         task = owner;
+        if (CoroutineOrigins.tracking) {
+            CoroutineOrigins.started(this);
+        }
     }
 
     /** Runs or resumes the body with the given awaited outcome; returns the result or {@link #SUSPENDED}. */

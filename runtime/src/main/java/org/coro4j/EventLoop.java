@@ -6,11 +6,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,8 +20,13 @@ import java.util.function.Consumer;
 /**
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
- * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits: when nothing
- * is ready its time jumps to the next timer.
+ * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
+ * nothing is ready its time jumps to the next timer (while channels are registered, only after they
+ * stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). A timer due at
+ * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
+ * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
+ * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
@@ -42,7 +43,8 @@ public final class EventLoop implements AutoCloseable {
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final Set<Future<?>> unretrieved = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
+    final UnretrievedExceptions unretrieved = new UnretrievedExceptions(this);
     /** Pending tasks, a doubly linked list through {@link Task#previousPending}/{@link Task#nextPending}. */
     private Task<?> firstPending;
     private Task<?> lastPending;
@@ -56,9 +58,16 @@ public final class EventLoop implements AutoCloseable {
     private ExceptionHandler exceptionHandler;
     private ExecutorService workers;
     private final IoPoller io = new IoPoller();
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    /** The loop's MBean once registered; see {@link EventLoopMXBean}. */
+    private LoopManagement management;
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
+        if (Diagnostics.DEBUG) {
+            setDebug(true);
+        }
     }
 
     /** A loop on the wall clock ({@link System#nanoTime()}). */
@@ -92,6 +101,11 @@ public final class EventLoop implements AutoCloseable {
         return clock.now();
     }
 
+    /** Whether the loop was made by {@link #withVirtualClock()}. */
+    boolean hasVirtualClock() {
+        return clock.isVirtual();
+    }
+
     /** Whether the loop is running. */
     public boolean isRunning() {
         return thread != null;
@@ -100,6 +114,41 @@ public final class EventLoop implements AutoCloseable {
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Turns debug mode on or off [Python: {@code loop.set_debug}]; the system property
+     * {@code coro4j.debug=true} starts every loop in it. In debug mode a task step or callback that
+     * runs for {@link #getSlowCallbackDuration()} or longer is logged as a warning on the
+     * {@code org.coro4j} {@link System.Logger}, with the task's name and the {@code File.java:line}
+     * where it suspended next; and, from then on, a coroutine created anywhere and garbage collected
+     * without ever being awaited or wrapped in a task is logged as
+     * "coroutine X was never awaited" with the place it was created.
+     */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+        if (enabled) {
+            CoroutineOrigins.enable();
+            FlightRecording.watch();
+        }
+    }
+
+    /** Whether the loop is in debug mode [Python: {@code loop.get_debug}]. */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** Sets the duration, in seconds, from which debug mode reports a step as slow (default 0.1) [Python: {@code slow_callback_duration}]. */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be a number of seconds >= 0, not " + seconds);
+        }
+        slowCallbackDuration = seconds;
+    }
+
+    /** The duration, in seconds, from which debug mode reports a step as slow. */
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
     }
 
     /** Replaces the handler for errors nobody can catch; null restores the default, which logs. */
@@ -133,12 +182,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Wraps {@code coroutine} in a task named {@code name}. */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        Arguments.notNull(coroutine, "createTask: the coroutine");
         checkOpen();
         return new Task<>(this, coroutine, name);
     }
 
     /** Queues {@code callback} to run on a next iteration, after what is queued already. */
     public Handle callSoon(Runnable callback) {
+        Arguments.notNull(callback, "callSoon: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         ready.add(handle);
@@ -147,6 +198,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Like {@link #callSoon}, but may be called from any thread; wakes the loop if it waits. */
     public Handle callSoonThreadsafe(Runnable callback) {
+        Arguments.notNull(callback, "callSoonThreadsafe: the callback");
         checkOpen();
         Handle handle = new Handle(callback);
         fromOtherThreads.add(handle);
@@ -154,13 +206,22 @@ public final class EventLoop implements AutoCloseable {
         return handle;
     }
 
-    /** Runs {@code callback} after {@code seconds} of loop time. */
+    /**
+     * Runs {@code callback} after {@code seconds} of loop time; a negative delay means 0,
+     * {@link Double#POSITIVE_INFINITY} means never and NaN throws {@link IllegalArgumentException}
+     * [Python: {@code loop.call_later}].
+     */
     public TimerHandle callLater(double seconds, Runnable callback) {
-        return callAt(time() + seconds, callback);
+        return callAt(time() + Arguments.delay(seconds, "callLater"), callback);
     }
 
-    /** Runs {@code callback} at loop time {@code when}. */
+    /**
+     * Runs {@code callback} at loop time {@code when}; {@link Double#POSITIVE_INFINITY} means never
+     * and NaN throws {@link IllegalArgumentException} [Python: {@code loop.call_at}].
+     */
     public TimerHandle callAt(double when, Runnable callback) {
+        Arguments.deadline(when, "callAt");
+        Arguments.notNull(callback, "callAt: the callback");
         checkOpen();
         TimerHandle handle = new TimerHandle(this, when, timerSequence++, callback);
         timers.add(handle);
@@ -169,18 +230,23 @@ public final class EventLoop implements AutoCloseable {
 
     /** Runs the loop until {@code coroutine}, wrapped in a task, is done; returns its result or throws. */
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        Arguments.notNull(coroutine, "runUntilComplete: the coroutine");
         checkCanRun();
         return runUntilComplete(createTask(coroutine));
     }
 
     /** Runs the loop until {@code future} is done; returns its result or throws its exception. */
     public <T> T runUntilComplete(Future<T> future) {
+        Arguments.notNull(future, "runUntilComplete: the future");
         checkCanRun();
         if (future.loop() != this) {
             throw new AsyncUsageException("The future belongs to a different loop than the one given to runUntilComplete");
         }
         Consumer<Future<T>> stop = f -> stopping = true;
         future.addDoneCallback(stop);
+        if (management == null) {
+            management = LoopManagement.register(this);
+        }
         thread = Thread.currentThread();
         RUNNING.set(this);
         try {
@@ -278,15 +344,28 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         io.close();
-        reportUnretrieved();
+        unretrieved.reportAll();
         reportPendingTasks();
         closed = true;
+        if (management != null) {
+            management.unregister();
+            management = null;
+        }
         ready.clear();
         timers.clear();
         fromOtherThreads.clear();
         if (workers != null) {
             workers.shutdown();
         }
+    }
+
+    /**
+     * Every pending task, in creation order, with its name, state (running, ready, or the future it
+     * is suspended on), the {@code @Async} frames it is suspended in (innermost first) and the tasks
+     * and futures awaiting it. Call it on the loop's thread, or while the loop is not running.
+     */
+    public String dumpTasks() {
+        return CallGraphs.dumpTasks(this);
     }
 
     /** The tasks not done yet, in creation order. */
@@ -300,6 +379,28 @@ public final class EventLoop implements AutoCloseable {
 
     Task<?> currentTask() {
         return currentTask;
+    }
+
+    /** The thread running the loop, or null. */
+    Thread thread() {
+        return thread;
+    }
+
+    int readyCount() {
+        return ready.size() + fromOtherThreads.size();
+    }
+
+    int pendingTaskCount() {
+        return pendingCount;
+    }
+
+    int timerCount() {
+        return timers.size();
+    }
+
+    /** The loop's MBean, or null if it has none. */
+    LoopManagement management() {
+        return management;
     }
 
     /** Queues a task's next step directly, without a handle. */
@@ -326,6 +427,9 @@ public final class EventLoop implements AutoCloseable {
         }
         lastPending = task;
         pendingCount++;
+        if (FlightRecording.active) {
+            FlightEvents.taskCreated(task);
+        }
     }
 
     void unregister(Task<?> task) {
@@ -352,14 +456,6 @@ public final class EventLoop implements AutoCloseable {
 
     void leaveTask() {
         currentTask = null;
-    }
-
-    void trackUnretrieved(Future<?> future) {
-        unretrieved.add(future);
-    }
-
-    void untrackUnretrieved(Future<?> future) {
-        unretrieved.remove(future);
     }
 
     /** The loop's selector and the servers and connections it owns. */
@@ -399,19 +495,9 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void reportUnretrieved() {
-        List<Future<?>> failed = new ArrayList<>(unretrieved);
-        unretrieved.clear();
-        for (Future<?> future : failed) {
-            String what = future instanceof Task<?> ? "Task" : "Future";
-            callExceptionHandler(new ExceptionContext(what + " exception was never retrieved: " + future,
-                    future.peekException(), future instanceof Task<?> task ? task : null));
-        }
-    }
-
     private void reportPendingTasks() {
         for (Task<?> task : pendingTasks()) {
-            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending: " + task, null, task));
+            callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, task));
         }
     }
 
@@ -425,6 +511,12 @@ public final class EventLoop implements AutoCloseable {
         } else {
             io.poll(ready);
         }
+        runReady();
+    }
+
+    /** Makes the due timers ready, then runs what was ready at that moment. */
+    private void runReady() {
+        boolean timing = debug || FlightRecording.active;
         double now = clock.now();
         while (!timers.isEmpty() && timers.peek().when() <= now) {
             TimerHandle due = timers.poll();
@@ -437,6 +529,7 @@ public final class EventLoop implements AutoCloseable {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object item = ready.poll();
+            long started = timing ? System.nanoTime() : 0;
             if (item instanceof Task<?> task) {
                 task.runStep();
             } else if (item instanceof Handle handle) {
@@ -447,6 +540,39 @@ public final class EventLoop implements AutoCloseable {
                 n--;
                 runDoneCallback((Consumer<?>) item, (Future<?>) ready.poll());
             }
+            if (timing) {
+                SlowSteps.finished(this, item, started);
+            }
+        }
+    }
+
+    /**
+     * Runs the loop on the calling thread without waiting, for a test's virtual clock: what is
+     * ready, and each timer due at or before {@code until}, the virtual time moving to each timer in
+     * turn; then sets the time to {@code until} if it is later and finite.
+     */
+    void runVirtualUntil(double until) {
+        checkCanRun();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                moveFromOtherThreads();
+                dropCancelledTimersAtHead();
+                if (!ready.isEmpty() || !timers.isEmpty() && timers.peek().when() <= clock.now()) {
+                    runReady();
+                } else if (!timers.isEmpty() && timers.peek().when() <= until && timers.peek().when() != Double.POSITIVE_INFINITY) {
+                    clock.advanceTo(timers.peek().when());
+                } else {
+                    break;
+                }
+            }
+            if (until != Double.POSITIVE_INFINITY) {
+                clock.advanceTo(until);
+            }
+        } finally {
+            thread = null;
+            RUNNING.remove();
         }
     }
 
@@ -461,12 +587,16 @@ public final class EventLoop implements AutoCloseable {
         cancelledTimers = 0;
     }
 
-    private void waitForWork() {
+    private void dropCancelledTimersAtHead() {
         while (!timers.isEmpty() && timers.peek().isCancelled()) {
             timers.poll().scheduled = false;
             cancelledTimers--;
         }
-        if (timers.isEmpty()) {
+    }
+
+    private void waitForWork() {
+        dropCancelledTimersAtHead();
+        if (timers.isEmpty() || timers.peek().when() == Double.POSITIVE_INFINITY) {
             io.await(-1, fromOtherThreads, ready);
         } else if (clock.isVirtual()) {
             if (io.hasChannels()) {
@@ -512,7 +642,8 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private static void logError(ExceptionContext context) {
+    /** Logs {@code context} as the default exception handler does; may be called from any thread. */
+    static void logError(ExceptionContext context) {
         System.Logger logger = System.getLogger("org.coro4j");
         String message = context.message() + (context.task() != null ? " (task " + context.task() + ")" : "");
         if (context.exception() != null) {

@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,10 +21,15 @@ public class Future<T> {
     private static final byte FINISHED = 1;
     private static final byte FAILED = 2;
     private static final byte CANCELLED = 3;
+    /** Failed with an exception nobody retrieved yet: the outcome is its {@link UnretrievedExceptions.Report}. */
+    private static final byte FAILED_UNRETRIEVED = 4;
 
     private final EventLoop loop;
     private byte state = PENDING;
-    /** The result if finished, the exception if failed, the cancel message if cancelled; null while pending. */
+    /**
+     * The result if finished, the exception if failed (its report while unretrieved), the cancel
+     * message if cancelled; null while pending.
+     */
     private Object outcome;
     /** Null, one callback (a {@link Consumer} or a waiting {@link Task}), or a {@link CallbackList}. */
     private Object callbacks;
@@ -73,12 +79,17 @@ public class Future<T> {
         scheduleCallbacks();
     }
 
-    /** Completes a pending future with {@code error}; it is reported at loop close unless retrieved. */
+    /**
+     * Completes a pending future with {@code error}; unless it is retrieved, it is reported when
+     * this future is garbage collected or at the latest when the loop closes.
+     */
     final void fail(Throwable error) {
-        outcome = error;
-        state = FAILED;
-        if (!(error instanceof CancelledException)) {
-            loop.trackUnretrieved(this);
+        if (error instanceof CancelledException) {
+            outcome = error;
+            state = FAILED;
+        } else {
+            outcome = loop.unretrieved.watch(this, error);
+            state = FAILED_UNRETRIEVED;
         }
         scheduleCallbacks();
     }
@@ -88,7 +99,7 @@ public class Future<T> {
     final void completeLike(Future<?> source) {
         if (source.isCancelled()) {
             cancelFuture(source.cancelMessage());
-        } else if (source.state == FAILED) {
+        } else if (source.isFailed()) {
             fail(source.exception());
         } else {
             complete((T) source.outcome);
@@ -138,9 +149,8 @@ public class Future<T> {
         if (state == CANCELLED) {
             throw newCancelledException();
         }
-        if (state == FAILED) {
-            markRetrieved();
-            throw Sneaky.<RuntimeException>sneak((Throwable) outcome);
+        if (isFailed()) {
+            throw Sneaky.<RuntimeException>sneak(retrieveException());
         }
         return (T) outcome;
     }
@@ -153,8 +163,7 @@ public class Future<T> {
         if (state == CANCELLED) {
             throw newCancelledException();
         }
-        markRetrieved();
-        return peekException();
+        return isFailed() ? retrieveException() : null;
     }
 
     /** Schedules {@code callback} with this future once it is done (at once if it is done already). */
@@ -198,15 +207,62 @@ public class Future<T> {
         return target;
     }
 
+    /**
+     * The future as asyncio prints it, in Java's words: {@code <Future pending>},
+     * {@code <Future finished result=42>}, {@code <Future finished exception=java.io.IOException: boom>},
+     * {@code <Future cancelled>} [Python: {@code Future.__repr__}].
+     */
     @Override
     public String toString() {
-        String shown = switch (state) {
-            case PENDING -> "pending";
-            case CANCELLED -> "cancelled";
-            case FAILED -> "finished exception=" + outcome;
-            default -> "finished result=" + outcome;
-        };
-        return getClass().getSimpleName() + "<" + shown + ">";
+        StringBuilder text = new StringBuilder("<").append(kind()).append(' ')
+                .append(state == PENDING ? "pending" : state == CANCELLED ? "cancelled" : "finished");
+        appendDetails(text);
+        if (isFailed()) {
+            text.append(" exception=").append(peekException());
+        } else if (state == FINISHED) {
+            text.append(" result=").append(outcome);
+        }
+        return text.append('>').toString();
+    }
+
+    /** What {@link #toString()} calls this kind of future. */
+    String kind() {
+        return "Future";
+    }
+
+    /** The name an unretrieved exception is reported with: null, or the task's name. */
+    String reportedName() {
+        return null;
+    }
+
+    /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */
+    void appendDetails(StringBuilder text) {
+    }
+
+    /**
+     * The futures waiting for this one, in registration order [Python: {@code _asyncio_awaited_by}]:
+     * the tasks suspended on it, the futures registered as their own done callback on it, and those
+     * whose done callbacks on it are {@link AwaitingCallback}s.
+     */
+    final List<Future<?>> awaiters() {
+        List<Future<?>> awaiters = new ArrayList<>();
+        Object registered = callbacks;
+        if (registered instanceof CallbackList list) {
+            for (Object callback : list) {
+                addAwaiter(awaiters, callback);
+            }
+        } else if (registered != null) {
+            addAwaiter(awaiters, registered);
+        }
+        return awaiters;
+    }
+
+    private static void addAwaiter(List<Future<?>> awaiters, Object callback) {
+        if (callback instanceof Future<?> waiter) {
+            awaiters.add(waiter);
+        } else if (callback instanceof AwaitingCallback awaiting && awaiting.awaitingFuture() != null) {
+            awaiters.add(awaiting.awaitingFuture());
+        }
     }
 
     /** Arranges for {@code waiter}'s next step to be queued when this future is done. */
@@ -237,13 +293,25 @@ public class Future<T> {
 
     /** The exception without marking it retrieved. */
     final Throwable peekException() {
+        if (state == FAILED_UNRETRIEVED) {
+            return ((UnretrievedExceptions.Report) outcome).error;
+        }
         return state == FAILED ? (Throwable) outcome : null;
     }
 
-    private void markRetrieved() {
-        if (state == FAILED) {
-            loop.untrackUnretrieved(this);
+    private boolean isFailed() {
+        return state == FAILED || state == FAILED_UNRETRIEVED;
+    }
+
+    /** The exception of a failed future, which from now on is not reported as never retrieved. */
+    private Throwable retrieveException() {
+        if (state == FAILED_UNRETRIEVED) {
+            UnretrievedExceptions.Report report = (UnretrievedExceptions.Report) outcome;
+            report.withdraw();
+            outcome = report.error;
+            state = FAILED;
         }
+        return (Throwable) outcome;
     }
 
     private void checkPending(String operation) {

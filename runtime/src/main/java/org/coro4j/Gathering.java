@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * The future {@link Asyncio#gather} returns [Python: {@code _GatheringFuture}]: done when every
  * child is, or at the first failure; cancelling it cancels the children.
  */
-final class Gathering extends Future<List<Object>> {
+final class Gathering extends Future<List<Object>> implements Consumer<Future<?>> {
     /** One future per argument; an awaitable passed twice maps to the same future. */
     private final List<Future<?>> children;
     private final boolean returnExceptions;
@@ -35,7 +35,6 @@ final class Gathering extends Future<List<Object>> {
             gathering.complete(List.of());
             return gathering;
         }
-        Consumer<Future<?>> onChildDone = gathering::childDone;
         Map<Object, Future<?>> byAwaitable = null;
         for (Object awaitable : awaitables) {
             if (byAwaitable == null && !isUnstartedCoroutine(awaitable)) {
@@ -48,7 +47,7 @@ final class Gathering extends Future<List<Object>> {
                     byAwaitable.put(awaitable, child);
                 }
                 gathering.distinct++;
-                child.addDoneCallback(onChildDone);
+                child.addDoneCallback(gathering);
             }
             children.add(child);
         }
@@ -88,6 +87,15 @@ final class Gathering extends Future<List<Object>> {
             cancelRequested = true;
         }
         return any;
+    }
+
+    /**
+     * The done callback on each child. Being the gathering itself, it shows in call graphs as the
+     * future awaiting the child [Python: {@code future_add_to_awaited_by}].
+     */
+    @Override
+    public void accept(Future<?> child) {
+        childDone(child);
     }
 
     private void childDone(Future<?> child) {

@@ -10,17 +10,22 @@ import java.util.Iterator;
  * longest waiting getter, and a freed slot to the longest waiting putter. If a task is cancelled
  * after being served but before it resumes, the queue takes the item or slot back. Every item
  * counts as unfinished until {@link #taskDone()} is called for it; {@link #join()} waits for none
- * to be left.
+ * to be left. {@link #shutdown()} stops the queue [Python 3.13: {@code Queue.shutdown}]. Items must
+ * not be null.
+ *
+ * <p>{@link PriorityQueue} and {@link LifoQueue} keep their items in another order; waiters are
+ * served in the same way.
  *
  * @param <T> the item type
  */
 public class Queue<T> {
     private final int maxsize;
-    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private final Items<T> items;
     private final WaiterQueue<T> getters = new WaiterQueue<>(this::getterCancelledWithItem);
     private final WaiterQueue<Void> putters = new WaiterQueue<>(this::putterCancelledAfterPut);
     private final Event finished = new Event();
     private int unfinishedTasks;
+    private boolean shutDown;
 
     /** An unbounded queue. */
     public Queue() {
@@ -29,7 +34,13 @@ public class Queue<T> {
 
     /** A queue holding at most {@code maxsize} items; 0 or less means unbounded. */
     public Queue(int maxsize) {
+        this(maxsize, new DequeItems<>(false));
+    }
+
+    /** A queue keeping its items in {@code items}, for the subclasses. */
+    Queue(int maxsize, Items<T> items) {
         this.maxsize = maxsize;
+        this.items = items;
         finished.set();
     }
 
@@ -53,16 +64,27 @@ public class Queue<T> {
         return maxsize > 0 && items.size() >= maxsize;
     }
 
-    /** Adds {@code item} without waiting; throws {@link QueueFullException} if the queue is full [Python: {@code put_nowait}]. */
+    /**
+     * Adds {@code item} without waiting; throws {@link QueueFullException} if the queue is full,
+     * {@link QueueShutDownException} if it was shut down [Python: {@code put_nowait}].
+     */
     public void putNowait(T item) {
+        Arguments.notNull(item, "Queue.putNowait: the item");
+        checkNotShutDown();
         if (isFull()) {
             throw new QueueFullException();
         }
         enqueue(item);
     }
 
-    /** A future done once {@code item} is in the queue; done at once if there is room and no putter waits. */
+    /**
+     * A future done once {@code item} is in the queue; done at once if there is room and no putter
+     * waits. Throws {@link QueueShutDownException} if the queue was shut down; a put still waiting
+     * when it is shut down fails with it.
+     */
     public Future<Void> put(T item) {
+        Arguments.notNull(item, "Queue.put: the item");
+        checkNotShutDown();
         EventLoop loop = EventLoop.current();
         if (!isFull() && putters.isEmpty()) {
             enqueue(item);
@@ -71,9 +93,13 @@ public class Queue<T> {
         return putters.add(loop, item);
     }
 
-    /** Removes and returns the first item; throws {@link QueueEmptyException} if there is none [Python: {@code get_nowait}]. */
+    /**
+     * Removes and returns the first item; throws {@link QueueEmptyException} if there is none, or
+     * {@link QueueShutDownException} if there is none and the queue was shut down [Python: {@code get_nowait}].
+     */
     public T getNowait() {
         if (items.isEmpty()) {
+            checkNotShutDown();
             throw new QueueEmptyException();
         }
         T item = items.poll();
@@ -81,13 +107,50 @@ public class Queue<T> {
         return item;
     }
 
-    /** A future of the first item, done once there is one. */
+    /**
+     * A future of the first item, done once there is one. Once the queue is shut down and empty it
+     * throws {@link QueueShutDownException}, and a get still waiting fails with it.
+     */
     public Future<T> get() {
         EventLoop loop = EventLoop.current();
         if (!items.isEmpty()) {
             return Future.completed(loop, getNowait());
         }
+        checkNotShutDown();
         return getters.add(loop, null);
+    }
+
+    /** Like {@link #shutdown(boolean) shutdown(false)}: the items left can still be taken. */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down [Python 3.13: {@code Queue.shutdown(immediate)}]: from now on puts throw
+     * {@link QueueShutDownException}, and gets throw it once the queue is empty; blocked puts and
+     * gets fail with it at once. With {@code immediate} the items left are dropped, each counting as
+     * done, which may wake {@link #join()}.
+     */
+    public void shutdown(boolean immediate) {
+        shutDown = true;
+        if (immediate) {
+            while (!items.isEmpty()) {
+                items.poll();
+                if (unfinishedTasks > 0) {
+                    unfinishedTasks--;
+                }
+            }
+            if (unfinishedTasks == 0) {
+                finished.set();
+            }
+        }
+        failAll(getters);
+        failAll(putters);
+    }
+
+    /** Whether {@link #shutdown} was called. */
+    public boolean isShutDown() {
+        return shutDown;
     }
 
     /** Marks one item taken from the queue as processed; throws {@link InvalidStateException} if none is unfinished. */
@@ -111,9 +174,22 @@ public class Queue<T> {
 
     @Override
     public String toString() {
-        return "Queue<maxsize=" + maxsize() + " size=" + items.size() + " unfinished=" + unfinishedTasks
+        return getClass().getSimpleName() + "<maxsize=" + maxsize() + " size=" + items.size() + " unfinished=" + unfinishedTasks
                 + (getters.isEmpty() ? "" : " getters=" + getters.size())
                 + (putters.isEmpty() ? "" : " putters=" + putters.size()) + ">";
+    }
+
+    private void checkNotShutDown() {
+        if (shutDown) {
+            throw new QueueShutDownException();
+        }
+    }
+
+    private static <W> void failAll(WaiterQueue<W> waiters) {
+        Waiter<W> waiter;
+        while ((waiter = waiters.poll()) != null) {
+            waiter.fail(new QueueShutDownException());
+        }
     }
 
     private void enqueue(T item) {
@@ -145,18 +221,83 @@ public class Queue<T> {
         if (next != null) {
             next.complete(item);
         } else {
-            items.addFirst(item);
+            items.putBack(item);
         }
     }
 
     private void putterCancelledAfterPut(Waiter<Void> putter) {
-        for (Iterator<T> it = items.descendingIterator(); it.hasNext(); ) {
-            if (it.next() == putter.payload()) {
-                it.remove();
-                taskDone();
-                admitPutters();
-                return;
+        if (items.removeIdentical(putter.payload())) {
+            taskDone();
+            admitPutters();
+        }
+    }
+
+    /** Where a queue keeps its items: the order {@link #poll()} takes them in is the queue's kind. */
+    abstract static class Items<T> {
+        abstract void add(T item);
+
+        /** Removes and returns the next item, or null if there is none. */
+        abstract T poll();
+
+        /** Puts back {@code item}, which {@link #poll()} just returned, so that it comes out next again. */
+        abstract void putBack(T item);
+
+        abstract int size();
+
+        abstract Iterator<T> iterator();
+
+        final boolean isEmpty() {
+            return size() == 0;
+        }
+
+        /** Removes {@code item} itself (not an equal one); false if it is not there. */
+        final boolean removeIdentical(Object item) {
+            for (Iterator<T> it = iterator(); it.hasNext(); ) {
+                if (it.next() == item) {
+                    it.remove();
+                    return true;
+                }
             }
+            return false;
+        }
+    }
+
+    /** In an {@link ArrayDeque}: first in first out, or last in first out for a {@link LifoQueue}. */
+    static final class DequeItems<T> extends Items<T> {
+        private final ArrayDeque<T> deque = new ArrayDeque<>();
+        private final boolean lastInFirstOut;
+
+        DequeItems(boolean lastInFirstOut) {
+            this.lastInFirstOut = lastInFirstOut;
+        }
+
+        @Override
+        void add(T item) {
+            deque.addLast(item);
+        }
+
+        @Override
+        T poll() {
+            return lastInFirstOut ? deque.pollLast() : deque.pollFirst();
+        }
+
+        @Override
+        void putBack(T item) {
+            if (lastInFirstOut) {
+                deque.addLast(item);
+            } else {
+                deque.addFirst(item);
+            }
+        }
+
+        @Override
+        int size() {
+            return deque.size();
+        }
+
+        @Override
+        Iterator<T> iterator() {
+            return deque.descendingIterator();
         }
     }
 }

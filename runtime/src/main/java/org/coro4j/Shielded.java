@@ -5,11 +5,8 @@ package org.coro4j;
  * completes like the inner future, but cancelling it leaves the inner one running.
  */
 final class Shielded<T> extends Future<T> {
-    private final Future<T> inner;
-
-    private Shielded(EventLoop loop, Future<T> inner) {
+    private Shielded(EventLoop loop) {
         super(loop);
-        this.inner = inner;
     }
 
     static <T> Future<T> start(EventLoop loop, Object awaitable) {
@@ -17,8 +14,8 @@ final class Shielded<T> extends Future<T> {
         if (inner.isDone()) {
             return inner;
         }
-        Shielded<T> outer = new Shielded<>(loop, inner);
-        inner.addDoneCallback(outer::innerDone);
+        Shielded<T> outer = new Shielded<>(loop);
+        inner.addDoneCallback(AwaitingCallback.of(outer, outer::innerDone));
         return outer;
     }
 
@@ -30,10 +27,5 @@ final class Shielded<T> extends Future<T> {
             return;
         }
         completeLike(done);
-    }
-
-    @Override
-    public String toString() {
-        return "Shielded<" + inner + ">";
     }
 }

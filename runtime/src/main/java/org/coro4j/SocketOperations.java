@@ -96,6 +96,7 @@ final class SocketOperations<T> extends Future<T> {
     /** Runs {@code step} now, and each time the channel is ready until it returns true or throws. */
     private void attempt(Step step) {
         try {
+            channel.configureBlocking(false);
             if (step.done()) {
                 return;
             }

@@ -163,8 +163,42 @@ public class Task<T> extends Future<T> {
     }
 
     @Override
-    public String toString() {
-        return "Task<" + getName() + " " + super.toString() + ">";
+    String reportedName() {
+        return getName();
+    }
+
+    @Override
+    String kind() {
+        return "Task";
+    }
+
+    /**
+     * Makes {@link #toString()} print the task as asyncio does, in Java's words:
+     * {@code <Task pending name='Task-1' coro=<Demo.fetch()> wait_for=<Future pending>>} or
+     * {@code <Task finished name='Task-2' coro=<Demo.fetch()> exception=java.io.IOException: boom>}
+     * [Python: {@code Task.__repr__}].
+     */
+    @Override
+    void appendDetails(StringBuilder text) {
+        StackTraceElement coroutine = ((Continuation<?>) getCoro()).stackTraceElement();
+        String className = coroutine.getClassName();
+        text.append(" name='").append(getName()).append("' coro=<")
+                .append(className.substring(className.lastIndexOf('.') + 1)).append('.')
+                .append(coroutine.getMethodName()).append("()>");
+        Future<?> waitingFor = woken ? null : awaited;
+        if (waitingFor != null && !isDone()) {
+            text.append(" wait_for=");
+            if (waitingFor instanceof Task<?> other) {
+                text.append("<Task ").append(other.isDone() ? "finished" : "pending").append(" name='").append(other.getName()).append("'>");
+            } else {
+                text.append(waitingFor);
+            }
+        }
+    }
+
+    /** The future this task is suspended on, or null if it is running or its next step is queued. */
+    final Future<?> suspendedOn() {
+        return woken ? null : awaited;
     }
 
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
@@ -282,6 +316,9 @@ public class Task<T> extends Future<T> {
             cancelFuture(extras.cancelMessage);
         } else {
             complete((T) result);
+        }
+        if (FlightRecording.active) {
+            FlightEvents.taskFinished(this);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class TaskGroup {
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
-    private final Consumer<Future<?>> onTaskDone = this::taskDone;
+    private final Consumer<Future<?>> onTaskDone = new TaskDone();
     private EventLoop loop;
     private Task<?> parentTask;
     private boolean entered;
@@ -33,6 +33,7 @@ public final class TaskGroup {
 
     /** A coroutine that runs {@code body} with a new group and returns the body's result once all the group's tasks are done. */
     public static <T> Coroutine<T> run(AsyncFunction<TaskGroup, T> body) {
+        Arguments.notNull(body, "TaskGroup.run: the body");
         return new TaskGroupScope<>(new TaskGroup(), body);
     }
 
@@ -170,5 +171,18 @@ public final class TaskGroup {
 
     private static boolean isBaseError(Throwable error) {
         return error instanceof VirtualMachineError;
+    }
+
+    /** The group's callback on each of its tasks: the parent task waits for them [Python: TaskGroup's awaited-by links]. */
+    private final class TaskDone implements Consumer<Future<?>>, AwaitingCallback {
+        @Override
+        public void accept(Future<?> task) {
+            taskDone(task);
+        }
+
+        @Override
+        public Future<?> awaitingFuture() {
+            return parentTask;
+        }
     }
 }

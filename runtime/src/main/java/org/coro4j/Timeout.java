@@ -25,8 +25,9 @@ public final class Timeout {
         return when;
     }
 
-    /** Moves the deadline to loop time {@code when}; {@link Double#POSITIVE_INFINITY} removes it. */
+    /** Moves the deadline to loop time {@code when}; {@link Double#POSITIVE_INFINITY} removes it, NaN throws {@link IllegalArgumentException}. */
     public void reschedule(double when) {
+        Arguments.deadline(when, "Timeout.reschedule");
         if (state != State.ENTERED) {
             throw new InvalidStateException(state == State.CREATED
                     ? "Timeout has not been entered"
@@ -76,7 +77,7 @@ public final class Timeout {
         if (state == State.EXPIRING) {
             state = State.EXPIRED;
             if (task.uncancel() <= cancellingAtEntry && failure instanceof CancelledException) {
-                AsyncTimeoutException timeout = new AsyncTimeoutException();
+                AsyncTimeoutException timeout = new AsyncTimeoutException("timeout: the deadline " + when + " (loop time) passed");
                 timeout.initCause(failure);
                 return timeout;
             }

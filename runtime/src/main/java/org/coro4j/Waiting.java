@@ -30,6 +30,8 @@ final class Waiting<T> extends Future<WaitResult<T>> {
     }
 
     static <T> Waiting<T> start(EventLoop loop, Collection<? extends Future<T>> futures, ReturnWhen returnWhen, double timeoutSeconds) {
+        Arguments.notNull(futures, "wait: the futures");
+        Arguments.delay(timeoutSeconds, "wait");
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
         }

@@ -19,6 +19,7 @@ final class WaitingFor<T> extends Future<T> {
     }
 
     static <T> Future<T> start(EventLoop loop, Object awaitable, double seconds) {
+        Arguments.delay(seconds, "waitFor");
         Future<T> inner = Awaitables.toFuture(loop, awaitable);
         WaitingFor<T> waitingFor = new WaitingFor<>(loop, inner);
         if (inner.isDone()) {
@@ -68,7 +69,7 @@ final class WaitingFor<T> extends Future<T> {
         if (done.isCancelled() && cancelRequested) {
             cancelFuture(cancelRequestMessage);
         } else if (done.isCancelled() && timedOut) {
-            AsyncTimeoutException timeout = new AsyncTimeoutException();
+            AsyncTimeoutException timeout = new AsyncTimeoutException("waitFor: timed out waiting for " + inner);
             timeout.initCause(done.newCancelledException());
             fail(timeout);
         } else {

@@ -86,4 +86,45 @@ class ConditionTest extends VirtualLoopTest {
         assertTrue(a.isCancelled());
         assertEquals(List.of("b@1.0"), events);
     }
+
+    // test_locks.py: ConditionTests.test_wait_for (each wake-up takes a few loop iterations here, so the steps sleep 1 s)
+    @Test
+    void waitForReturnsOnceThePredicateHoldsAfterASignal() {
+        boolean[] holds = new boolean[1];
+        Task<Object> waiting = loop.createTask(script(
+                await(condition::acquire),
+                await(() -> condition.waitFor(() -> holds[0])),
+                logTime("predicate held, locked=" + "true"),
+                Script.run(() -> events.add("locked=" + condition.isLocked())),
+                Script.run(condition::release)));
+        runMain(script(await(() -> Asyncio.sleep(1))));
+        assertEquals(List.of(), events);
+        runMain(script(await(() -> signalling(1)), await(() -> Asyncio.sleep(1))));
+        assertEquals(List.of(), events);
+        holds[0] = true;
+        runMain(script(await(() -> signalling(1)), await(() -> Asyncio.sleep(1))));
+        assertEquals(List.of("predicate held, locked=true@2.0", "locked=true"), events);
+        assertTrue(waiting.isDone());
+        assertTrue(!condition.isLocked());
+    }
+
+    // test_locks.py: ConditionTests.test_wait_for_unacquired
+    @Test
+    void waitForNeedsTheLockOnlyIfThePredicateDoesNotHold() {
+        runMain(script(await(() -> condition.waitFor(() -> true)), logTime("held at once")));
+        runMain(script(Script.run(() -> events.add(assertThrows(InvalidStateException.class,
+                () -> condition.waitFor(() -> false)).getMessage()))));
+        assertEquals(List.of("held at once@0.0", "cannot wait on un-acquired lock"), events);
+    }
+
+    @Test
+    void aCancelledWaitForStillReacquiresTheLock() {
+        Task<Object> waiting = loop.createTask(script(
+                await(condition::acquire),
+                tryCatch(block(await(() -> condition.waitFor(() -> false))), CancelledException.class,
+                        e -> block(Script.run(() -> events.add("cancelled, locked=" + condition.isLocked())), Script.run(condition::release)))));
+        runMain(script(await(() -> Asyncio.sleep(1)), Script.run(() -> waiting.cancel()), await(() -> Asyncio.sleep(1))));
+        assertEquals(List.of("cancelled, locked=true"), events);
+        assertTrue(!condition.isLocked());
+    }
 }

@@ -14,10 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** {@link Asyncio#run} [asyncio test_runners.py behaviours] and misuse outside instrumented code. */
@@ -99,35 +97,16 @@ class RunTest {
 
     @Test
     void theDefaultExceptionHandlerLogsThroughSystemLogger() {
-        Logger logger = Logger.getLogger("org.coro4j");
-        List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        logger.setUseParentHandlers(false);
-        try {
+        try (LoggedRecords logged = LoggedRecords.start()) {
             loop.setExceptionHandler(null);
             IllegalStateException error = new IllegalStateException("x");
             loop.callExceptionHandler(new ExceptionContext("reported through System.Logger", error, null));
+            List<LogRecord> records = logged.records();
             assertEquals(1, records.size());
             assertEquals(Level.SEVERE, records.get(0).getLevel());
             assertTrue(records.get(0).getMessage().contains("reported through System.Logger"));
             assertSame(error, records.get(0).getThrown());
         } finally {
-            logger.removeHandler(capture);
-            logger.setUseParentHandlers(true);
             loop.close();
         }
     }

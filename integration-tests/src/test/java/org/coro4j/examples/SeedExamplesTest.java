@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.coro4j.Async;
 import org.coro4j.Asyncio;
-import org.coro4j.Await;
-import org.coro4j.Coroutine;
 import org.coro4j.EventLoop;
-import org.coro4j.Task;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,20 +101,6 @@ class SeedExamplesTest {
                 "Timer: 5 second(s) passed",
                 "Timer: done",
                 "Work: done"), output.lines());
-    }
-
-    @Test
-    void aCoroutineInTestCodeAwaitsTheExamplesCoroutines() {
-        assertEquals("Hello A Message", Asyncio.run(EventLoop.withVirtualClock(), helloAndMessage()));
-    }
-
-    /** Instrumented by the {@code instrument-tests} goal. */
-    @Async
-    static Coroutine<String> helloAndMessage() {
-        Task<String> hello = Asyncio.createTask(DelayerMessenger.delayer());
-        String message = Await.on(DelayerMessenger.messenger());
-        String greeting = Await.on(hello);
-        return Coroutine.of(greeting + " " + message);
     }
 
     @Test

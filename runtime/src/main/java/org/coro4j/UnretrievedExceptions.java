@@ -1,0 +1,150 @@
+package org.coro4j;
+
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The exceptions of one loop's failed futures that nobody has retrieved yet [Python: the
+ * {@code __del__} of {@code asyncio.Future} that logs "exception was never retrieved"]. Each is
+ * reported once: when its future is garbage collected, or when the loop closes if that comes first;
+ * retrieving it ({@link Future#result()}, {@link Future#exception()}) withdraws the report.
+ *
+ * <p>Only failed futures pay for this: a {@link Report} holding the exception, the task's name and
+ * a weak reference to the future, registered with a {@link Cleaner}. Neither the loop nor the report
+ * keeps the future alive. A report whose future was collected while the loop runs is handed to the
+ * loop with {@link EventLoop#callSoonThreadsafe} (one call for all the reports collected meanwhile)
+ * and goes to its exception handler on the loop thread; when the loop is not running it is logged
+ * directly through {@code System.Logger} {@code org.coro4j} at {@code ERROR}, since the handler must
+ * only be called on the loop's thread. Closing the loop delivers what is still on its way.
+ */
+final class UnretrievedExceptions {
+    private static final Cleaner CLEANER = Cleaner.create(runnable -> {
+        Thread thread = new Thread(runnable, "coro4j-unretrieved-exceptions");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final EventLoop loop;
+    /** The reports not delivered nor withdrawn yet; the cleaner's thread removes them too. */
+    private final Set<Report> armed = ConcurrentHashMap.newKeySet();
+    /** Reports of collected futures on their way from the cleaner's thread to the loop thread. */
+    private final ConcurrentLinkedQueue<ExceptionContext> collected = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    UnretrievedExceptions(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** Starts watching {@code future}, which just failed with {@code error}; the report is the future's outcome from now on. */
+    Report watch(Future<?> future, Throwable error) {
+        Report report = new Report(this, future, error);
+        armed.add(report);
+        report.cleanable = CLEANER.register(future, report);
+        return report;
+    }
+
+    /** Delivers every report still armed to the loop's exception handler; the loop calls it when it closes. */
+    void reportAll() {
+        drain();
+        List<Report> left = new ArrayList<>(armed);
+        for (Report report : left) {
+            if (report.claim()) {
+                report.cleanable.clean();
+                loop.callExceptionHandler(report.context(report.get()));
+            }
+        }
+    }
+
+    /** Called on the cleaner's thread with the report of a collected future. */
+    private void collected(ExceptionContext context) {
+        if (loop.isRunning()) {
+            collected.add(context);
+            if (!drainScheduled.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                loop.callSoonThreadsafe(this::drain);
+                return;
+            } catch (AsyncUsageException closed) {
+                drainScheduled.set(false);
+                if (!collected.remove(context)) {
+                    return;
+                }
+            }
+        }
+        EventLoop.logError(context);
+    }
+
+    /** Delivers the reports of collected futures to the exception handler; on the loop thread. */
+    private void drain() {
+        drainScheduled.set(false);
+        ExceptionContext context;
+        while ((context = collected.poll()) != null) {
+            loop.callExceptionHandler(context);
+        }
+    }
+
+    /**
+     * One exception nobody retrieved: what reports it once its future is gone. It refers to the
+     * future only weakly, to name it if it is still alive when the loop closes.
+     */
+    static final class Report extends WeakReference<Future<?>> implements Runnable {
+        private final UnretrievedExceptions owner;
+        final Throwable error;
+        /** {@code Task} or {@code Future}. */
+        private final String kind;
+        /** The task's name, or null for a future that is not a task. */
+        private final String name;
+        private Cleaner.Cleanable cleanable;
+        private boolean claimed;
+
+        private Report(UnretrievedExceptions owner, Future<?> future, Throwable error) {
+            super(future);
+            this.owner = owner;
+            this.error = error;
+            this.kind = future.kind();
+            this.name = future.reportedName();
+        }
+
+        /** The exception was retrieved: nothing will be reported. */
+        void withdraw() {
+            if (claim()) {
+                cleanable.clean();
+            }
+        }
+
+        /** Runs on the cleaner's thread once the future is unreachable (or when {@link #withdraw} or the loop's close cleaned it). */
+        @Override
+        public void run() {
+            if (claim()) {
+                owner.collected(context(null));
+            }
+        }
+
+        /** Marks the report as delivered or withdrawn; true only for the first caller. */
+        private synchronized boolean claim() {
+            if (claimed) {
+                return false;
+            }
+            claimed = true;
+            owner.armed.remove(this);
+            return true;
+        }
+
+        private ExceptionContext context(Future<?> alive) {
+            if (alive == null) {
+                String what = name == null ? "the future" : "task '" + name + "'";
+                return new ExceptionContext(kind + " exception was never retrieved (" + what + " was garbage collected)",
+                        error, null);
+            }
+            Task<?> task = alive instanceof Task<?> t ? t : null;
+            return new ExceptionContext(kind + " exception was never retrieved" + (task == null ? ": " + alive : ""), error, task);
+        }
+    }
+}
