@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public class Future<T> {
+public non-sealed class Future<T> implements Awaitable<T> {
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
     private static final byte FAILED = 2;
@@ -243,8 +243,9 @@ public class Future<T> {
     }
 
     /**
-     * The futures waiting for this one: the tasks suspended on it and the owners of done callbacks
-     * that are {@link AwaitingCallback}s, in registration order [Python: {@code _asyncio_awaited_by}].
+     * The futures waiting for this one, in registration order [Python: {@code _asyncio_awaited_by}]:
+     * the tasks suspended on it, the futures registered as their own done callback on it, and those
+     * whose done callbacks on it are {@link AwaitingCallback}s.
      */
     final List<Future<?>> awaiters() {
         List<Future<?>> awaiters = new ArrayList<>();
@@ -273,6 +274,15 @@ public class Future<T> {
      */
     final void addWatcher(Future<?> watcher) {
         register(watcher);
+    }
+
+    /** Whether {@code watcher} is the last registration on this pending future. */
+    final boolean watchedLastBy(Future<?> watcher) {
+        Object registered = state == PENDING ? slot : null;
+        if (registered instanceof CallbackList list) {
+            return list.get(list.size() - 1) == watcher;
+        }
+        return registered == watcher;
     }
 
     /**
@@ -386,9 +396,14 @@ public class Future<T> {
         }
     }
 
-    /** Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}. */
+    /**
+     * Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}; if the
+     * stage is a {@link java.util.concurrent.Future}, cancelling the adapter cancels it too
+     * [Python: {@code asyncio.wrap_future}].
+     */
     static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
-        Future<T> future = new Future<>(loop);
+        Future<T> future = stage instanceof java.util.concurrent.Future<?> source
+                ? new CancellingFuture<>(loop, source) : new Future<>(loop);
         CompletableFuture<T> completable = stage.toCompletableFuture();
         if (completable.isDone()) {
             completeFrom(future, completable);

@@ -291,8 +291,9 @@ final class IoPoller {
                 ops |= valid & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
             }
             if (writer != null) {
+                // a socket being connected is writable once connected: watch for both, as a poll(2) on it would
                 boolean connecting = channel instanceof SocketChannel socket && socket.isConnectionPending();
-                ops |= connecting ? SelectionKey.OP_CONNECT : valid & SelectionKey.OP_WRITE;
+                ops |= valid & (connecting ? SelectionKey.OP_CONNECT | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
             }
             if (!key.isValid()) {
                 return;

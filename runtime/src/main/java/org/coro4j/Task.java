@@ -46,7 +46,8 @@ public class Task<T> extends Future<T> {
     Task<?> previousPending;
     Task<?> nextPending;
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+    /** A task whose first step is queued, or with {@code eager} run now on the calling thread, the loop's. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         if (!(coroutine instanceof Continuation<T> frame)) {
             throw new IllegalArgumentException("not a coroutine: " + coroutine);
@@ -64,7 +65,11 @@ public class Task<T> extends Future<T> {
             extras().name = name;
         }
         loop.register(this);
-        loop.enqueue(this);
+        if (eager) {
+            runEagerStep();
+        } else {
+            loop.enqueue(this);
+        }
     }
 
     /** The N of the last {@code Task-N} handed out, on any thread; a task created later has a larger {@link #creationNumber()}. */
@@ -296,6 +301,20 @@ public class Task<T> extends Future<T> {
             drive(value, error);
         } finally {
             loop.leaveTask();
+        }
+    }
+
+    /**
+     * Runs the first step inside {@code createTask}, as the current task, then makes the task that
+     * was current before current again [Python: {@code Task.__eager_start}].
+     */
+    private void runEagerStep() {
+        EventLoop loop = loop();
+        Task<?> previous = loop.swapCurrentTask(this);
+        try {
+            drive(null, null);
+        } finally {
+            loop.swapCurrentTask(previous);
         }
     }
 

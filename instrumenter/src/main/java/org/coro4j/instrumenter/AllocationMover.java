@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * Moves object allocations past the awaits among their constructor arguments. javac compiles
  * {@code new Foo(a, Await.on(x))} as {@code NEW Foo; DUP; a; x; Await.on; INVOKESPECIAL <init>}:
  * the uninitialised object would have to survive the suspension, which no field or local can hold.
- * This removes the {@code NEW} and its {@code DUP} and re-creates both right before the
+ * (ECJ compiles an allocation whose result is discarded, {@code new Foo(Await.on(x));}, without
+ * the {@code DUP}.) This removes the {@code NEW} and its {@code DUP} and re-creates both right before the
  * constructor call, after parking the arguments in fresh locals. Only the moment the class is
  * initialised changes: its static initialiser now runs after the arguments are evaluated.
  */
@@ -33,7 +34,7 @@ final class AllocationMover {
     private final SourceLines lines;
     private final TempLocals temps;
 
-    /** One allocation to move: its {@code NEW}, the {@code DUP} after it and its constructor call. */
+    /** One allocation to move: its {@code NEW}, the {@code DUP} after it (null if none) and its constructor call. */
     private record Allocation(TypeInsnNode newInsn, AbstractInsnNode dup, MethodInsnNode init) {
     }
 
@@ -87,13 +88,15 @@ final class AllocationMover {
         }
         for (int i = 0; i < frame.getStackSize(); i++) {
             if (frame.getStack(i) instanceof UninitializedValue value) {
-                if (i + 1 >= frame.getStackSize() || frame.getStack(i + 1) != value || occurrences(frame, value) != 2) {
+                int copies = occurrences(frame, value);
+                boolean duplicated = copies == 2 && i + 1 < frame.getStackSize() && frame.getStack(i + 1) == value;
+                if (!duplicated && copies != 1) {
                     problems.add(lines.at(await, "Await.on inside the arguments of new " + value.getType().getClassName()
                             + "(...) compiled in an unknown shape; assign the awaited value to a local variable first"));
                     return;
                 }
                 pending.putIfAbsent(value.newInsn(), await);
-                i++;
+                i += copies - 1;
             }
         }
     }
@@ -106,14 +109,15 @@ final class AllocationMover {
         return count;
     }
 
-    /** The {@code NEW; DUP; ...; <init>} shape javac writes, or null if {@code newInsn} is not in it. */
+    /**
+     * The {@code NEW; DUP; ...; <init>} shape javac writes, or ECJ's {@code NEW; ...; <init>} for a
+     * discarded object; null if {@code newInsn} is in neither.
+     */
     private static Allocation allocation(TypeInsnNode newInsn) {
-        AbstractInsnNode dup = nextInstruction(newInsn);
-        if (dup == null || dup.getOpcode() != Opcodes.DUP) {
-            return null;
-        }
+        AbstractInsnNode next = nextInstruction(newInsn);
+        AbstractInsnNode dup = next != null && next.getOpcode() == Opcodes.DUP ? next : null;
         int depth = 0;
-        for (AbstractInsnNode insn = dup.getNext(); insn != null; insn = insn.getNext()) {
+        for (AbstractInsnNode insn = dup != null ? dup.getNext() : newInsn.getNext(); insn != null; insn = insn.getNext()) {
             if (insn.getOpcode() == Opcodes.NEW) {
                 depth++;
             } else if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESPECIAL && call.name.equals("<init>")) {
@@ -158,10 +162,12 @@ final class AllocationMover {
         InsnList code = new InsnList();
         code.add(TempLocals.store(kinds, slots));
         code.add(new TypeInsnNode(Opcodes.NEW, allocation.newInsn().desc));
-        code.add(new InsnNode(Opcodes.DUP));
+        if (allocation.dup() != null) {
+            code.add(new InsnNode(Opcodes.DUP));
+            method.instructions.remove(allocation.dup());
+        }
         code.add(TempLocals.load(kinds, slots));
         method.instructions.insertBefore(allocation.init(), code);
-        method.instructions.remove(allocation.dup());
         method.instructions.remove(allocation.newInsn());
     }
 }

@@ -107,6 +107,7 @@ class ConstructorArgumentAwaitTest {
             }
             """;
 
+    /** Also a discarded {@code new Box(..., Await.on(x));}, which ECJ compiles without a {@code DUP}. */
     @Test
     void constructorArgumentsMayAwait() throws Throwable {
         Instrumented program = Scenario.program(SOURCE);

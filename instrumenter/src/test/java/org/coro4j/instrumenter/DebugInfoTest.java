@@ -102,7 +102,7 @@ class DebugInfoTest {
     @Test
     void localVariableTableKeepsNamesAndValidRanges() throws Exception {
         Map<String, byte[]> classes = Instrumented.instrumentAll(
-                InMemoryCompiler.compile(Map.of("Main.java", SOURCE, "V.java", Scenario.HELPER)));
+                InMemoryCompiler.compile(TestCompiler.current().withDebugInfo(), Map.of("Main.java", SOURCE, "V.java", Scenario.HELPER)));
         ClassNode main = new ClassNode();
         new ClassReader(classes.get("Main")).accept(main, 0);
         int bodies = 0;

@@ -7,8 +7,10 @@ import java.util.Map;
 
 /**
  * Compiles test sources, instruments every class, and loads the result in a class loader of its
- * own, where the JVM verifies each class in full as it defines it. Everything else comes from the
- * parent (the runtime and the test support classes).
+ * own, where the JVM verifies each class in full as it links it. Everything else comes from the
+ * parent (the runtime and the test support classes). Before instrumenting, it checks that the
+ * compiler's own output passes the JVM verifier, so that a compiler bug is reported as one and not
+ * blamed on the instrumenter.
  */
 public final class Instrumented extends ClassLoader {
     private final Map<String, byte[]> classes;
@@ -18,14 +20,47 @@ public final class Instrumented extends ClassLoader {
         this.classes = classes;
     }
 
-    /** Compiles and instruments {@code sources}; instrumentation errors propagate. */
-    static Instrumented of(Map<String, String> sources, String... javacOptions) throws InstrumentationException {
-        return new Instrumented(instrumentAll(InMemoryCompiler.compile(sources, javacOptions)));
+    /** Compiles {@code sources} with the current compiler and instruments them; instrumentation errors propagate. */
+    static Instrumented of(Map<String, String> sources, String... options) throws InstrumentationException {
+        return of(TestCompiler.current(), sources, options);
     }
 
-    /** A loader for {@code compiled} (by internal name) after instrumenting every class. */
-    public static Instrumented instrumenting(Map<String, byte[]> compiled) throws InstrumentationException {
+    /** Compiles {@code sources} with {@code compiler} and {@code options} and instruments them. */
+    static Instrumented of(TestCompiler compiler, Map<String, String> sources, String... options) throws InstrumentationException {
+        return instrumenting(InMemoryCompiler.compile(compiler, sources, options), compiler);
+    }
+
+    /**
+     * A loader for {@code compiled} (by internal name), as {@code compiler} wrote it, after
+     * instrumenting every class.
+     *
+     * @throws UnverifiableInputException if a class as the compiler wrote it does not verify
+     */
+    public static Instrumented instrumenting(Map<String, byte[]> compiled, TestCompiler compiler) throws InstrumentationException {
+        verifyAsCompiled(compiled, compiler);
         return new Instrumented(instrumentAll(compiled));
+    }
+
+    /**
+     * Checks that every class of {@code compiled} passes the JVM verifier as {@code compiler} wrote
+     * it: each is defined in a throwaway loader and linked (reflecting on its methods links it),
+     * without running any of its code.
+     *
+     * @throws UnverifiableInputException naming the first class the JVM rejects
+     */
+    public static void verifyAsCompiled(Map<String, byte[]> compiled, TestCompiler compiler) {
+        Instrumented plain = plain(compiled);
+        for (String internalName : compiled.keySet()) {
+            String name = internalName.replace('/', '.');
+            try {
+                Class.forName(name, false, plain).getDeclaredMethods();
+            } catch (VerifyError e) {
+                throw new UnverifiableInputException(internalName, compiler, e);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Another class's problem (a missing dependency), not one of verification: loading reports it.
+                continue;
+            }
+        }
     }
 
     /** A loader for {@code compiled} as it is, without instrumentation. */

@@ -190,7 +190,7 @@ class MisuseErrorTest {
     }
 
     @Test
-    void allocationInAShapeJavacDoesNotWriteIsRejected() {
+    void allocationInAShapeNoCompilerWritesIsRejected() {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "Odd", null, "java/lang/Object", null);
         writer.visitSource("Odd.java", null);
@@ -201,6 +201,8 @@ class MisuseErrorTest {
         method.visitLabel(start);
         method.visitLineNumber(7, start);
         method.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        method.visitInsn(Opcodes.DUP);
+        method.visitInsn(Opcodes.DUP);
         method.visitVarInsn(Opcodes.ALOAD, 0);
         method.visitMethodInsn(Opcodes.INVOKESTATIC, "org/coro4j/Await", "on", "(Lorg/coro4j/Future;)Ljava/lang/Object;", false);
         method.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");

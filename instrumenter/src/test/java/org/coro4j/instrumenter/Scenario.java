@@ -67,9 +67,14 @@ final class Scenario {
     private Scenario() {
     }
 
-    /** Compiles and instruments {@code Main.java} with the helper class beside it. */
-    static Instrumented program(String main, String... javacOptions) throws InstrumentationException {
-        return Instrumented.of(Map.of("Main.java", main, "V.java", HELPER), javacOptions);
+    /** Compiles {@code Main.java} with the helper class beside it with the current compiler, and instruments them. */
+    static Instrumented program(String main) throws InstrumentationException {
+        return program(TestCompiler.current(), main);
+    }
+
+    /** Compiles {@code Main.java} and the helper class with {@code compiler} and {@code options}, and instruments them. */
+    static Instrumented program(TestCompiler compiler, String main, String... options) throws InstrumentationException {
+        return Instrumented.of(compiler, Map.of("Main.java", main, "V.java", HELPER), options);
     }
 
     /**

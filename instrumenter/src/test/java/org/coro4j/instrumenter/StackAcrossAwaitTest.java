@@ -181,10 +181,16 @@ class StackAcrossAwaitTest {
             }
             """;
 
+    /**
+     * With the compiler's own string concatenation, and with each of javac's strategies (javac's
+     * {@code -XD} options, so with javac whatever the current compiler).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"-XDstringConcat=indyWithConstants", "-XDstringConcat=inline"})
+    @ValueSource(strings = {"", "-XDstringConcat=indyWithConstants", "-XDstringConcat=inline"})
     void valuesPendingOnTheStackSurviveSuspension(String concat) throws Throwable {
-        Instrumented program = Scenario.program(SOURCE, concat);
+        TestCompiler current = TestCompiler.current();
+        Instrumented program = concat.isEmpty() ? Scenario.program(SOURCE)
+                : Scenario.program(current.isJavac() ? current : TestCompiler.JAVAC_17, SOURCE, concat);
         assertResult(program, "everyTypeBelowTheAwait", "1," + (2L << 40) + ",3.5,4.25,s,[5],null,6");
         assertResult(program, "narrowTypesBelowTheAwait", "true,-2,q,300,x");
         assertResult(program, "awaitsInSeveralArguments", "1,11,3.5,4.5,s,[7, 8],null,6");

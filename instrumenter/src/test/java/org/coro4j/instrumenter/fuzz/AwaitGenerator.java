@@ -10,15 +10,12 @@ import java.util.Set;
  * sleeps) or is already done ({@code Awaitables.done(v)}, {@code Coroutine.of(v)}, a helper that
  * never suspends), and may fail with an unchecked or checked exception. The twin is the value
  * itself, computed directly through {@link Trace}, which also adds up the time the coroutine would
- * have waited.
+ * have waited. A program with {@link Construct#CANCELLATION} turns some awaits into the point where
+ * its task is cancelled; one with {@link Construct#BRIDGES} awaits its {@code AsyncFunction}
+ * implementations through the interface.
  */
 final class AwaitGenerator {
-    /**
-     * The most awaits in one method body. Each await site costs hundreds of bytes once
-     * instrumented, so many more can exceed the JVM's 64 KB limit on a method's code.
-     */
-    static final int MAX_AWAITS_PER_METHOD = 30;
-
+    private static final double CANCEL_CHANCE = 0.12;
     private static final String[] DELAYS = {"0.25", "0.5", "1.0", "2.0"};
 
     private final ProgramContext program;
@@ -31,7 +28,7 @@ final class AwaitGenerator {
 
     /** Whether an await may stand in a position with {@code needs} in {@code method}. */
     boolean allowed(MethodContext method, Set<Construct> needs) {
-        return method.awaits() < MAX_AWAITS_PER_METHOD && program.hasAll(needs) && program.hasAll(method.awaitNeeds());
+        return program.hasAll(needs) && program.hasAll(method.awaitNeeds());
     }
 
     /** An await of a value of {@code type}, usable as an operand (primitives are cast from their box). */
@@ -45,7 +42,6 @@ final class AwaitGenerator {
 
     /** An await of {@code value}, which the twin returns as is: for conditions that must keep their meaning. */
     Code awaitValue(MethodContext method, ValueType type, Code value) {
-        method.countAwait();
         Code call = switch (program.below(4)) {
             case 0 -> new Code("Await.on(Awaitables.done(" + value.async() + "))", "t.now(" + value.sync() + ")");
             case 1 -> sleep("Awaitables.later", value);
@@ -56,7 +52,9 @@ final class AwaitGenerator {
 
     /** A bare {@code Await.on(x)} call of a value of {@code type}, usable as an expression statement. */
     Code awaitCall(MethodContext method, ValueType type, int depth, Set<Construct> needs) {
-        method.countAwait();
+        if (program.cancels() && program.chance(CANCEL_CHANCE)) {
+            return cancellation(type);
+        }
         List<ProgramContext.Helper> helpers = new ArrayList<>();
         if (program.has(Construct.HELPER_COROUTINES)) {
             for (ProgramContext.Helper helper : program.helpers()) {
@@ -90,7 +88,6 @@ final class AwaitGenerator {
         if (!program.has(Construct.HELPER_COROUTINES) || program.helpers().isEmpty()) {
             return null;
         }
-        method.countAwait();
         return helperCall(method, program.pick(program.helpers()), 1, needs);
     }
 
@@ -110,8 +107,26 @@ final class AwaitGenerator {
                 "t." + witness + "fail(" + delay + ", " + error + ")");
     }
 
+    /**
+     * An await where the task is cancelled: the awaited future never completes, and the task is
+     * cancelled with a message of its own once it is suspended there; the twin throws the
+     * {@code CancelledException} the await does.
+     */
+    private Code cancellation(ValueType type) {
+        String message = program.fresh("cancel");
+        String witness = "<" + type.boxedName() + ">";
+        return new Code("Await.on(Awaitables." + witness + "cancelling(\"" + message + "\"))",
+                "t." + witness + "cancel(\"" + message + "\")");
+    }
+
     private Code helperCall(MethodContext method, ProgramContext.Helper helper, int depth, Set<Construct> needs) {
         Set<Construct> argumentNeeds = ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK);
+        if (helper.bridge()) {
+            String function = "<String, " + helper.returnType().boxedName() + ">";
+            return Code.of(new Code("Await.on(((AsyncFunction" + function + ") new " + helper.name() + "(t)).apply(",
+                    "((java.util.function.Function" + function + ") new " + helper.name() + "s(t)).apply("),
+                    expressions.expression(method, ValueType.STRING, Math.max(0, depth - 1), argumentNeeds), new Code("))", ")"));
+        }
         List<Object> parts = new ArrayList<>();
         parts.add(new Code("Await.on(" + helper.name(), helper.name() + "s"));
         parts.add("(t");

@@ -1,7 +1,9 @@
 package org.coro4j.instrumenter.fuzz;
 
+import org.coro4j.Asyncio;
 import org.coro4j.EventLoop;
 import org.coro4j.Future;
+import org.coro4j.Task;
 
 /**
  * Things generated coroutines await besides {@code Asyncio.sleep} and helper coroutines: futures
@@ -40,6 +42,22 @@ public final class Awaitables {
             EventLoop.current().callLater(seconds, () -> future.setException(error));
         }
         return future;
+    }
+
+    /**
+     * A future that never completes; once the current task is suspended on it, a callback of the
+     * loop cancels the task with {@code message}, so the await throws {@code CancelledException}.
+     */
+    public static <T> Future<T> cancelling(String message) {
+        Future<T> future = new Future<>();
+        Task<?> task = Asyncio.currentTask();
+        EventLoop.current().callSoon(() -> task.cancel(message));
+        return future;
+    }
+
+    /** Shows two values: for a value of an inaccessible type pending on the stack under an await. */
+    public static String pair(Object first, Object second) {
+        return first + "/" + second;
     }
 
     /** Keeps generated strings short, so that loops cannot grow them without bound. */

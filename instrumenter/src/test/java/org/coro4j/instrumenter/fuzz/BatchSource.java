@@ -11,9 +11,11 @@ final class BatchSource {
             package fuzzgen;
 
             import org.coro4j.Async;
+            import org.coro4j.AsyncFunction;
             import org.coro4j.AsyncSupplier;
             import org.coro4j.Asyncio;
             import org.coro4j.Await;
+            import org.coro4j.CancelledException;
             import org.coro4j.Coroutine;
             import org.coro4j.EventLoop;
             import org.coro4j.instrumenter.fuzz.Awaitables;
@@ -21,6 +23,9 @@ final class BatchSource {
             import org.coro4j.instrumenter.fuzz.FuzzException;
             import org.coro4j.instrumenter.fuzz.Trace;
             import org.coro4j.instrumenter.fuzz.TracedResource;
+            import org.coro4j.instrumenter.fuzz.hidden.Circle;
+            import org.coro4j.instrumenter.fuzz.hidden.Shapes;
+            import org.coro4j.instrumenter.fuzz.hidden.Square;
 
             """;
 

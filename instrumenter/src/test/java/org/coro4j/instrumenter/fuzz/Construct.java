@@ -52,7 +52,26 @@ public enum Construct {
     /** Awaits inside {@code catch} blocks. */
     AWAIT_IN_CATCH(true),
     /** Awaits inside {@code finally} blocks. */
-    AWAIT_IN_FINALLY(true);
+    AWAIT_IN_FINALLY(true),
+    /** A main coroutine with a run of 100 to 400 await sites in one method, several locals live across all of them. */
+    MANY_SITES(false),
+    /**
+     * Locals and pending stack values whose type the coroutine's class cannot access or that is a
+     * private nested class: the least upper bound of two public classes whose superclass is
+     * package-private in another package ({@code StringBuilder}/{@code StringBuffer} too), a
+     * public method's package-private return type, a private nested class hierarchy.
+     */
+    HIDDEN_TYPES(false),
+    /**
+     * {@code @Async} methods implementing the generic {@code AsyncFunction<String, T>}, called
+     * through the interface, so that the compiler writes a bridge method.
+     */
+    BRIDGES(true),
+    /**
+     * {@code task.cancel(msg)} while the task is suspended at a chosen await, which then throws
+     * {@code CancelledException} (the twin throws it at the same point); catch clauses for it.
+     */
+    CANCELLATION(true);
 
     /** The families generated unless told otherwise. */
     public static final Set<Construct> DEFAULTS = defaults();

@@ -17,6 +17,11 @@ final class ControlFlowGenerator {
         {"RuntimeException"}, {"Exception"}, {"FuzzException", "RuntimeException"},
         {"ArithmeticException", "Exception"}, {"FuzzException", "RuntimeException", "Exception"},
     };
+    /** Catch clauses of a program whose task is cancelled: {@code CancelledException} is an {@code Error}. */
+    private static final String[][] CANCELLED_CATCH_CHAINS = {
+        {"CancelledException"}, {"FuzzException", "CancelledException"}, {"CancelledException | ArithmeticException"},
+        {"Error"}, {"Exception", "Error"},
+    };
 
     private final ProgramContext program;
     private final ExpressionGenerator expressions;
@@ -194,7 +199,8 @@ final class ControlFlowGenerator {
         String inner = indent + "    ";
         List<Object> parts = new ArrayList<>(List.of(indent, "try {\n", statements.block(method, inner, 4), indent, "}"));
         if (catches) {
-            for (String type : program.pick(List.of(CATCH_CHAINS))) {
+            String[][] chains = program.cancels() && program.chance(0.5) ? CANCELLED_CATCH_CHAINS : CATCH_CHAINS;
+            for (String type : program.pick(List.of(chains))) {
                 parts.add(catchClause(method, indent, type));
             }
         }

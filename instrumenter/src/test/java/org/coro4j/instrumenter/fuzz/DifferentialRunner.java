@@ -14,9 +14,12 @@ import java.util.concurrent.TimeoutException;
 import org.coro4j.instrumenter.BatchCompiler;
 import org.coro4j.instrumenter.InstrumentationException;
 import org.coro4j.instrumenter.Instrumented;
+import org.coro4j.instrumenter.TestCompiler;
+import org.coro4j.instrumenter.UnverifiableInputException;
 
 /**
- * Runs a batch of programs differentially: compiles them into one class, instruments a copy,
+ * Runs a batch of programs differentially, once per compiler: compiles them into one class,
+ * checks that the compiler's output verifies, instruments a copy,
  * runs each program's coroutine from the instrumented copy and its plain twin from the original,
  * and compares the outcomes with {@link TraceComparator}. When the batch as a whole fails to
  * compile, instrument or load, it is split until the failing programs are found. Programs run on a
@@ -26,28 +29,41 @@ import org.coro4j.instrumenter.Instrumented;
 final class DifferentialRunner implements AutoCloseable {
     private static final long TIME_LIMIT_SECONDS = 20;
 
-    private final BatchCompiler compiler;
+    private final List<BatchCompiler> compilers = new ArrayList<>();
     private ExecutorService worker = newWorker();
     private int batches;
 
-    /** A runner compiling with {@code --release release}. */
-    DifferentialRunner(int release) {
-        this.compiler = new BatchCompiler(release);
+    /** A runner compiling every batch with each of {@code compilers}. */
+    DifferentialRunner(List<TestCompiler> compilers) {
+        for (TestCompiler compiler : compilers) {
+            this.compilers.add(new BatchCompiler(compiler));
+        }
     }
 
-    /** Runs {@code programs}; returns one {@link Mismatch} per program that misbehaved. */
+    /**
+     * Runs {@code programs} as compiled by each compiler; returns one {@link Mismatch} per program
+     * and compiler that misbehaved.
+     */
     List<Mismatch> run(List<Program> programs) {
+        List<Mismatch> mismatches = new ArrayList<>();
+        for (BatchCompiler compiler : compilers) {
+            mismatches.addAll(run(compiler, programs));
+        }
+        return mismatches;
+    }
+
+    private List<Mismatch> run(BatchCompiler compiler, List<Program> programs) {
         String name = "Batch" + batches++;
         Loaded loaded;
         try {
-            loaded = load(name, BatchSource.render(name, programs));
+            loaded = load(compiler, name, BatchSource.render(name, programs));
         } catch (LoadFailure e) {
-            return split(programs, e.getMessage());
+            return split(compiler, programs, e.getMessage());
         }
         List<Mismatch> mismatches = new ArrayList<>();
         for (Program program : programs) {
             compare(loaded, program.asyncEntry(), program.syncEntry())
-                    .ifPresent(problem -> mismatches.add(mismatch(program, problem)));
+                    .ifPresent(problem -> mismatches.add(mismatch(compiler, program, problem)));
         }
         return mismatches;
     }
@@ -58,23 +74,27 @@ final class DifferentialRunner implements AutoCloseable {
      * to minimise a mismatch by hand.
      */
     List<String> runSource(String simpleName, String source) {
-        Loaded loaded;
-        try {
-            loaded = load(simpleName, source);
-        } catch (LoadFailure e) {
-            return List.of(e.getMessage());
-        }
         List<String> problems = new ArrayList<>();
-        for (Method method : loaded.async().getMethods()) {
-            if (method.getName().matches("a\\d+")) {
-                String index = method.getName().substring(1);
-                compare(loaded, "a" + index, "s" + index).ifPresent(problem -> problems.add("a" + index + ": " + problem));
+        for (BatchCompiler compiler : compilers) {
+            Loaded loaded;
+            try {
+                loaded = load(compiler, simpleName, source);
+            } catch (LoadFailure e) {
+                problems.add(compiler.compiler() + ": " + e.getMessage());
+                continue;
+            }
+            for (Method method : loaded.async().getMethods()) {
+                if (method.getName().matches("a\\d+")) {
+                    String index = method.getName().substring(1);
+                    compare(loaded, "a" + index, "s" + index)
+                            .ifPresent(problem -> problems.add(compiler.compiler() + ": a" + index + ": " + problem));
+                }
             }
         }
         return problems;
     }
 
-    private Loaded load(String simpleName, String source) throws LoadFailure {
+    private Loaded load(BatchCompiler compiler, String simpleName, String source) throws LoadFailure {
         Map<String, byte[]> compiled;
         try {
             compiled = compiler.compile(Map.of(simpleName + ".java", source));
@@ -83,7 +103,9 @@ final class DifferentialRunner implements AutoCloseable {
         }
         Instrumented instrumented;
         try {
-            instrumented = Instrumented.instrumenting(compiled);
+            instrumented = Instrumented.instrumenting(compiled, compiler.compiler());
+        } catch (UnverifiableInputException e) {
+            throw new LoadFailure(e.getMessage());
         } catch (InstrumentationException | RuntimeException e) {
             throw new LoadFailure("the instrumenter failed: " + e);
         }
@@ -101,18 +123,18 @@ final class DifferentialRunner implements AutoCloseable {
         return TraceComparator.compare(expected, actual);
     }
 
-    private List<Mismatch> split(List<Program> programs, String problem) {
+    private List<Mismatch> split(BatchCompiler compiler, List<Program> programs, String problem) {
         if (programs.size() == 1) {
-            return List.of(mismatch(programs.get(0), problem));
+            return List.of(mismatch(compiler, programs.get(0), problem));
         }
         int half = programs.size() / 2;
-        List<Mismatch> mismatches = new ArrayList<>(run(programs.subList(0, half)));
-        mismatches.addAll(run(programs.subList(half, programs.size())));
+        List<Mismatch> mismatches = new ArrayList<>(run(compiler, programs.subList(0, half)));
+        mismatches.addAll(run(compiler, programs.subList(half, programs.size())));
         return mismatches;
     }
 
-    private static Mismatch mismatch(Program program, String problem) {
-        return new Mismatch(program.seed(), problem, BatchSource.render("Repro", List.of(program)));
+    private static Mismatch mismatch(BatchCompiler compiler, Program program, String problem) {
+        return new Mismatch(program.seed(), compiler.compiler() + ": " + problem, BatchSource.render("Repro", List.of(program)));
     }
 
     private Outcome run(Class<?> owner, String entry) {
@@ -151,10 +173,10 @@ final class DifferentialRunner implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
-        compiler.close();
+        compilers.forEach(BatchCompiler::close);
     }
 
-    /** The instrumented class, and the same class as javac wrote it. */
+    /** The instrumented class, and the same class as the compiler wrote it. */
     private record Loaded(Class<?> async, Class<?> sync) {
     }
 

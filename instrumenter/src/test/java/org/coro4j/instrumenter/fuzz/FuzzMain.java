@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.coro4j.instrumenter.TestCompiler;
 
 /**
  * Command line of the differential fuzzer (run it through the {@code instrumenter/fuzz} script).
@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * --disable F[,F..]  do not generate these families
  * --batch B          programs per compiled class (default 60)
  * --threads T        worker threads (default: available processors)
- * --release R        javac --release (default 17)
+ * --compilers C[,C..] compile every batch with each of these (default javac-17-g,ecj-17); a compiler is
+ *                    named tool-release[-g][-parameters], tool javac or ecj: javac-21-g-parameters, ecj-17-g
  * --list             list the construct families and exit
  * </pre>
  *
@@ -43,7 +44,8 @@ public final class FuzzMain {
         constructs.addAll(Construct.DEFAULTS);
         int batch = 60;
         int threads = Runtime.getRuntime().availableProcessors();
-        int release = 17;
+        List<TestCompiler> compilers = Fuzzer.defaultCompilers();
+        Path source = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--list")) {
@@ -55,10 +57,7 @@ public final class FuzzMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--source" -> {
-                    runSource(Path.of(value), release);
-                    return;
-                }
+                case "--source" -> source = Path.of(value);
                 case "--count" -> count = Integer.parseInt(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--program" -> {
@@ -70,33 +69,44 @@ public final class FuzzMain {
                 case "--disable" -> constructs.removeAll(Construct.parse(value));
                 case "--batch" -> batch = Integer.parseInt(value);
                 case "--threads" -> threads = Integer.parseInt(value);
-                case "--release" -> release = Integer.parseInt(value);
+                case "--compilers" -> compilers = compilers(value);
                 default -> throw new IllegalArgumentException("unknown option " + option + "; see the javadoc of FuzzMain");
             }
         }
-        Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, release);
+        if (source != null) {
+            runSource(source, compilers);
+            return;
+        }
+        Fuzzer fuzzer = new Fuzzer(constructs, batch, threads, compilers);
         System.out.println("fuzz: constructs " + constructs);
-        AtomicInteger done = new AtomicInteger();
+        System.out.println("fuzz: compilers " + compilers);
         long started = System.nanoTime();
         List<Mismatch> mismatches;
         if (programs.isEmpty()) {
-            int total = count;
-            long runSeed = seed;
             System.out.println("fuzz: seed " + seed + ", " + count + " programs");
-            mismatches = fuzzer.run(seed, count, finished -> progress(done.addAndGet(finished), total, runSeed, started));
+            mismatches = fuzzer.run(seed, count, new Reporter(count, started));
         } else {
-            mismatches = fuzzer.runSeeds(programs, finished -> done.addAndGet(finished));
+            mismatches = fuzzer.runSeeds(programs, new Reporter(programs.size(), started));
             for (long program : programs) {
                 System.out.println(BatchSource.render("Repro", List.of(new ProgramGenerator(constructs).generate(program, 0))));
             }
         }
-        report(mismatches, done.get(), seed, programs.isEmpty(), started);
+        System.out.printf("fuzz: %d programs, %d mismatches%s, %.0f s%n", programs.isEmpty() ? count : programs.size(), mismatches.size(),
+                programs.isEmpty() ? " (seed " + seed + ")" : "", (System.nanoTime() - started) / 1e9);
         System.exit(mismatches.isEmpty() ? 0 : 1);
     }
 
-    private static void runSource(Path file, int release) throws IOException {
+    private static List<TestCompiler> compilers(String names) {
+        List<TestCompiler> compilers = new ArrayList<>();
+        for (String name : names.split(",")) {
+            compilers.add(TestCompiler.named(name.trim()));
+        }
+        return compilers;
+    }
+
+    private static void runSource(Path file, List<TestCompiler> compilers) throws IOException {
         String name = file.getFileName().toString().replace(".java", "");
-        try (DifferentialRunner runner = new DifferentialRunner(release)) {
+        try (DifferentialRunner runner = new DifferentialRunner(compilers)) {
             List<String> problems = runner.runSource(name, Files.readString(file));
             problems.forEach(problem -> System.out.println("MISMATCH " + problem));
             System.out.println("fuzz: " + file + ": " + problems.size() + " mismatches");
@@ -104,21 +114,38 @@ public final class FuzzMain {
         }
     }
 
-    private static void progress(int done, int total, long seed, long started) {
-        if (done % 5000 < 60 || done == total) {
-            System.out.printf("fuzz: %d/%d programs (seed %d), %.0f s%n", done, total, seed, (System.nanoTime() - started) / 1e9);
-        }
-    }
+    /**
+     * Prints each mismatch as soon as its batch finishes (with the source of the first few), and
+     * a progress line every {@value #PROGRESS_EVERY} programs, so that a run stopped early still
+     * tells what it found.
+     */
+    private static final class Reporter implements Fuzzer.Progress {
+        private static final int PROGRESS_EVERY = 1000;
 
-    private static void report(List<Mismatch> mismatches, int done, long seed, boolean seeded, long started) {
-        for (int i = 0; i < mismatches.size(); i++) {
-            Mismatch mismatch = mismatches.get(i);
-            System.out.println("MISMATCH " + mismatch + "\n  rerun: instrumenter/fuzz --program " + mismatch.seed());
-            if (i < SOURCES_SHOWN && seeded) {
-                System.out.println(mismatch.source());
-            }
+        private final int total;
+        private final long started;
+        private int done;
+        private int mismatches;
+
+        Reporter(int total, long started) {
+            this.total = total;
+            this.started = started;
         }
-        System.out.printf("fuzz: %d programs, %d mismatches%s, %.0f s%n", done, mismatches.size(),
-                seeded ? " (seed " + seed + ")" : "", (System.nanoTime() - started) / 1e9);
+
+        @Override
+        public synchronized void finished(int programs, List<Mismatch> found) {
+            for (Mismatch mismatch : found) {
+                System.out.println("MISMATCH " + mismatch + "\n  rerun: instrumenter/fuzz --program " + mismatch.seed());
+                if (mismatches++ < SOURCES_SHOWN) {
+                    System.out.println(mismatch.source());
+                }
+            }
+            int before = done;
+            done += programs;
+            if (done / PROGRESS_EVERY != before / PROGRESS_EVERY || done == total) {
+                System.out.printf("fuzz: %d/%d programs, %d mismatches, %.0f s%n", done, total, mismatches, (System.nanoTime() - started) / 1e9);
+            }
+            System.out.flush();
+        }
     }
 }

@@ -8,12 +8,10 @@ import java.util.Set;
 /**
  * The state of the method body being generated: the variables in scope, the enclosing loops (for
  * {@code break} and {@code continue}), the return type, how many statements may still be written
- * and how deeply they nest, and what an await needs to be allowed where the generator stands (for
+ * and how deeply they nest (there is no limit on the number of awaits), and what an await needs to be allowed where the generator stands (for
  * example {@link Construct#AWAIT_IN_CATCH} inside a {@code catch} block).
  */
 final class MethodContext {
-    private static final int FINALLY_WEIGHT = 4;
-
     private final ValueType returnType;
     private final Scope scope = new Scope();
     private Deque<String> loops = new ArrayDeque<>();
@@ -21,7 +19,6 @@ final class MethodContext {
     private boolean returnAllowed = true;
     private int budget;
     private int depth;
-    private int awaits;
 
     /** A body returning {@code returnType} with room for {@code budget} statements. */
     MethodContext(ValueType returnType, int budget) {
@@ -45,19 +42,6 @@ final class MethodContext {
     /** Whether a statement may still be written, counting it if so. */
     boolean spend() {
         return budget-- > 0;
-    }
-
-    /**
-     * Counts one more await in this body. One inside a {@code finally} block counts as
-     * {@value #FINALLY_WEIGHT}: javac copies a finally block onto every exit of its try.
-     */
-    void countAwait() {
-        awaits += awaitNeeds.contains(Construct.AWAIT_IN_FINALLY) ? FINALLY_WEIGHT : 1;
-    }
-
-    /** How many awaits this body has so far, as counted by {@link #countAwait()}. */
-    int awaits() {
-        return awaits;
     }
 
     int depth() {

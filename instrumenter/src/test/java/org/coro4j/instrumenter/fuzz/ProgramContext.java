@@ -15,9 +15,15 @@ final class ProgramContext {
     private final String prefix;
     private final List<Helper> helpers = new ArrayList<>();
     private int names;
+    private boolean cancels;
+    private boolean nestedTypes;
 
-    /** A helper coroutine of the program and the types of its parameters. */
-    record Helper(String name, ValueType returnType, List<ValueType> parameters) {
+    /**
+     * A helper coroutine of the program and the types of its parameters; a {@code bridge} is the
+     * {@code apply(String)} method of the nested class {@code name}, implementing
+     * {@code AsyncFunction<String, returnType>} (its twin {@code Function}).
+     */
+    record Helper(String name, ValueType returnType, List<ValueType> parameters, boolean bridge) {
     }
 
     ProgramContext(long seed, Set<Construct> constructs, String prefix) {
@@ -44,6 +50,25 @@ final class ProgramContext {
     /** The prefix of every method name of this program. */
     String prefix() {
         return prefix;
+    }
+
+    /** Whether some awaits of this program are points where its task is cancelled. */
+    boolean cancels() {
+        return cancels;
+    }
+
+    void setCancels(boolean cancels) {
+        this.cancels = cancels;
+    }
+
+    /** Whether the program uses its private nested class hierarchy, which must then be declared. */
+    boolean nestedTypes() {
+        return nestedTypes;
+    }
+
+    /** Notes that the program uses its private nested class hierarchy. */
+    void useNestedTypes() {
+        nestedTypes = true;
     }
 
     /** The helpers written so far: a new method may await only these, so there is no recursion. */

@@ -6,12 +6,19 @@ import java.util.Set;
 
 /**
  * Generates a {@link Program} from a seed: zero to three helper coroutines (each may await the ones
- * before it, never itself), then the main coroutine, each with its plain twin, and the two entry
- * points. The same seed and constructs always give the same program.
+ * before it, never itself; with {@link Construct#BRIDGES} some are {@code AsyncFunction} classes),
+ * then the main coroutine (with {@link Construct#MANY_SITES} sometimes ending in a run of 100 to
+ * 400 await sites), each with its plain twin, the private nested classes the program uses, and the
+ * two entry points. The same seed and constructs always give the same program.
  */
 final class ProgramGenerator {
     private static final int HELPER_BUDGET = 8;
     private static final int MAIN_BUDGET = 28;
+    private static final double CANCELS_CHANCE = 0.35;
+    private static final double BRIDGE_CHANCE = 0.35;
+    private static final double MANY_SITES_CHANCE = 0.05;
+    private static final int MIN_SITES = 100;
+    private static final int MAX_SITES = 400;
 
     private final Set<Construct> constructs;
 
@@ -26,21 +33,31 @@ final class ProgramGenerator {
         AwaitGenerator awaits = new AwaitGenerator(program, expressions);
         expressions.setAwaits(awaits);
         StatementGenerator statements = new StatementGenerator(program, expressions, awaits);
+        program.setCancels(program.has(Construct.CANCELLATION) && program.chance(CANCELS_CHANCE));
         StringBuilder async = new StringBuilder();
         StringBuilder sync = new StringBuilder();
         int helpers = program.has(Construct.HELPER_COROUTINES) ? program.below(4) : 0;
         for (int i = 0; i < helpers; i++) {
-            ProgramContext.Helper helper = new ProgramContext.Helper(program.prefix() + "h" + i, program.anyType(), parameterTypes(program));
-            Code method = method(program, statements, helper, HELPER_BUDGET);
+            ProgramContext.Helper helper;
+            Code method;
+            if (program.has(Construct.BRIDGES) && program.chance(BRIDGE_CHANCE)) {
+                helper = new ProgramContext.Helper(program.prefix() + "B" + i, program.anyType(), List.of(ValueType.STRING), true);
+                method = bridge(program, statements, helper);
+            } else {
+                helper = new ProgramContext.Helper(program.prefix() + "h" + i, program.anyType(), parameterTypes(program), false);
+                method = method(program, statements, helper, HELPER_BUDGET, 0);
+            }
             program.helpers().add(helper);
             async.append(method.async());
             sync.append(method.sync());
         }
-        ProgramContext.Helper main = new ProgramContext.Helper(program.prefix(), program.anyType(), parameterTypes(program));
-        Code method = method(program, statements, main, MAIN_BUDGET);
+        ProgramContext.Helper main = new ProgramContext.Helper(program.prefix(), program.anyType(), parameterTypes(program), false);
+        int sites = program.has(Construct.MANY_SITES) && program.chance(MANY_SITES_CHANCE) ? program.between(MIN_SITES, MAX_SITES) : 0;
+        Code method = method(program, statements, main, MAIN_BUDGET, sites);
         async.append(method.async());
         sync.append(method.sync());
-        return new Program(seed, index, async + sync.toString() + entries(program, expressions, main, index));
+        String nested = program.nestedTypes() ? nestedTypes(program.prefix() + "N") : "";
+        return new Program(seed, index, async + sync.toString() + nested + entries(program, expressions, main, index));
     }
 
     private static List<ValueType> parameterTypes(ProgramContext program) {
@@ -52,7 +69,8 @@ final class ProgramGenerator {
         return types;
     }
 
-    private static Code method(ProgramContext program, StatementGenerator statements, ProgramContext.Helper helper, int budget) {
+    /** A coroutine and its twin; {@code sites} above 0 adds a run of that many await sites at the end of its body. */
+    private static Code method(ProgramContext program, StatementGenerator statements, ProgramContext.Helper helper, int budget, int sites) {
         MethodContext method = new MethodContext(helper.returnType(), budget);
         StringBuilder parameters = new StringBuilder("Trace t");
         for (ValueType type : helper.parameters()) {
@@ -61,9 +79,50 @@ final class ProgramGenerator {
             parameters.append(", ").append(type.javaName()).append(' ').append(name);
         }
         Code body = statements.block(method, "        ", 6);
+        if (sites > 0) {
+            body = Code.of(body, statements.siteRun(method, "        ", sites));
+        }
         Code head = new Code("    @Async\n    static Coroutine<" + helper.returnType().boxedName() + "> " + helper.name(),
                 "    static " + helper.returnType().javaName() + " " + helper.name() + "s");
         return Code.of(head, "(", parameters, ") {\n", body, statements.returnStatement(method, "        "), "    }\n\n");
+    }
+
+    /**
+     * The nested class {@code helper.name()} implementing {@code AsyncFunction<String, T>} with an
+     * {@code @Async apply}, which the compiler bridges from the erased {@code apply(Object)}; its
+     * twin implements {@code Function<String, T>}. Both take the trace in their constructor.
+     */
+    private static Code bridge(ProgramContext program, StatementGenerator statements, ProgramContext.Helper helper) {
+        MethodContext method = new MethodContext(helper.returnType(), HELPER_BUDGET);
+        String parameter = program.fresh("a");
+        method.scope().declare(parameter, ValueType.STRING, true);
+        String indent = "            ";
+        Code body = statements.block(method, indent, 6);
+        String result = helper.returnType().boxedName();
+        String function = "<String, " + result + ">";
+        String fields = "        private final Trace t;\n\n";
+        Code head = new Code(
+                "    static final class " + helper.name() + " implements AsyncFunction" + function + " {\n" + fields
+                        + "        " + helper.name() + "(Trace t) {\n            this.t = t;\n        }\n\n"
+                        + "        @Async\n        @Override\n        public Coroutine<" + result + "> apply(String " + parameter + ") {\n",
+                "    static final class " + helper.name() + "s implements java.util.function.Function" + function + " {\n" + fields
+                        + "        " + helper.name() + "s(Trace t) {\n            this.t = t;\n        }\n\n"
+                        + "        @Override\n        public " + result + " apply(String " + parameter + ") {\n");
+        return Code.of(head, body, statements.returnStatement(method, indent), "        }\n    }\n\n");
+    }
+
+    /** A private nested class hierarchy: an abstract {@code base0} and its two final subclasses {@code base1}, {@code base2}. */
+    private static String nestedTypes(String base) {
+        StringBuilder types = new StringBuilder("    private abstract static class " + base + "0 {\n"
+                + "        private final String name;\n\n"
+                + "        " + base + "0(String name) {\n            this.name = name;\n        }\n\n"
+                + "        @Override\n        public String toString() {\n            return getClass().getSimpleName() + \":\" + name;\n        }\n"
+                + "    }\n\n");
+        for (int i = 1; i <= 2; i++) {
+            types.append("    private static final class ").append(base).append(i).append(" extends ").append(base).append("0 {\n")
+                    .append("        ").append(base).append(i).append("(String name) {\n            super(name);\n        }\n    }\n\n");
+        }
+        return types.toString();
     }
 
     private static String entries(ProgramContext program, ExpressionGenerator expressions, ProgramContext.Helper main, int index) {

@@ -12,6 +12,7 @@ import java.util.Set;
  */
 final class StatementGenerator {
     private static final int MAX_DEPTH = 3;
+    private static final double HIDDEN_CHANCE = 0.05;
     private static final Set<Construct> TOP = ExpressionGenerator.TOP;
     private static final Set<Construct> PENDING = Set.of(Construct.AWAIT_PENDING_STACK);
 
@@ -41,6 +42,9 @@ final class StatementGenerator {
 
     /** One statement (possibly compound), each line starting with {@code indent} and ending in a newline. */
     Code statement(MethodContext method, String indent) {
+        if (program.has(Construct.HIDDEN_TYPES) && program.chance(HIDDEN_CHANCE)) {
+            return hiddenValue(method, indent);
+        }
         boolean compound = method.depth() < MAX_DEPTH;
         int roll = program.below(100);
         if (roll < 14) {
@@ -121,6 +125,77 @@ final class StatementGenerator {
         String array = program.pick(arrays).name();
         return Code.of(indent, array, "[Math.floorMod(", expressions.expression(method, ValueType.INT, 1, PENDING), ", ", array,
                 ".length)] = ", expressions.expression(method, ValueType.INT, 2, PENDING), ";\n");
+    }
+
+    /**
+     * A run of {@code sites} statements that each await, after a few fresh locals, every one of
+     * them live across the whole run: it ends by showing each.
+     */
+    Code siteRun(MethodContext method, String indent, int sites) {
+        List<Object> parts = new ArrayList<>();
+        List<Variable> locals = new ArrayList<>();
+        int count = program.between(2, 8);
+        for (int i = 0; i < count; i++) {
+            ValueType type = program.anyType();
+            Variable variable = method.scope().declare(program.fresh("v"), type, true);
+            locals.add(variable);
+            parts.add(Code.of(indent, type.javaName(), " ", variable.name(), " = ", expressions.literal(type), ";\n"));
+        }
+        for (int i = 0; i < sites; i++) {
+            Variable target = program.pick(locals);
+            ValueType type = target.type();
+            Code awaited = awaits.awaitValue(method, type, expressions.leaf(method, type));
+            if (type.isNumeric() && program.chance(0.5)) {
+                parts.add(Code.of(indent, target.name(), " ", program.pickOf("+=", "-="), " ", awaited, ";\n"));
+            } else if (type == ValueType.STRING && program.chance(0.5)) {
+                parts.add(Code.of(indent, target.name(), " = Awaitables.clip(", target.name(), " + ", awaited, ");\n"));
+            } else if (program.chance(0.3)) {
+                parts.add(Code.of(indent, "t.add(\"", program.fresh("e"), " \" + ", type.show(awaited), ");\n"));
+            } else {
+                parts.add(Code.of(indent, target.name(), " = ", awaited, ";\n"));
+            }
+        }
+        for (Variable local : locals) {
+            parts.add(Code.of(indent, "t.add(\"", program.fresh("e"), " \" + ", local.type().show(Code.same(local.name())), ");\n"));
+        }
+        return Code.of(parts.toArray());
+    }
+
+    /**
+     * A value whose type the coroutine's class cannot access, or of a private nested class: a
+     * {@code var} local awaited across and then shown, or a value pending on the stack under an
+     * await. Such a local stays out of the scope: code outside the class's package may only pass
+     * it on as an {@code Object}, never let a generic method infer its type.
+     */
+    private Code hiddenValue(MethodContext method, String indent) {
+        if (program.chance(0.5) && awaits.allowed(method, PENDING)) {
+            Code value = hiddenExpression(method, PENDING);
+            Code awaited = awaits.await(method, program.anyType(), 1, PENDING);
+            return Code.of(indent, "t.add(\"", program.fresh("e"), " \" + Awaitables.pair(", value, ", ", awaited, "));\n");
+        }
+        Code value = hiddenExpression(method, TOP);
+        String name = program.fresh("h");
+        List<Object> parts = new ArrayList<>(List.of(indent, "var ", name, " = ", value, ";\n", awaitStatement(method, indent)));
+        int more = program.below(3);
+        for (int i = 0; i < more; i++) {
+            parts.add(statement(method, indent));
+        }
+        parts.addAll(List.of(indent, "t.add(\"", program.fresh("e"), " \" + ", name, ");\n"));
+        return Code.of(parts.toArray());
+    }
+
+    private Code hiddenExpression(MethodContext method, Set<Construct> needs) {
+        Code condition = expressions.expression(method, ValueType.BOOLEAN, 1, needs);
+        return switch (program.below(4)) {
+            case 0 -> Code.of("(", condition, " ? new Circle(\"", program.fresh("c"), "\") : new Square(\"", program.fresh("s"), "\"))");
+            case 1 -> Code.of("Shapes.any(", expressions.expression(method, ValueType.STRING, 1, needs), ")");
+            case 2 -> Code.of("(", condition, " ? new StringBuilder(\"", program.fresh("b"), "\") : new StringBuffer(\"", program.fresh("u"), "\"))");
+            default -> {
+                program.useNestedTypes();
+                String base = program.prefix() + "N";
+                yield Code.of("(", condition, " ? new ", base, "1(\"", program.fresh("n"), "\") : new ", base, "2(\"", program.fresh("n"), "\"))");
+            }
+        };
     }
 
     /** A condition in a position with an empty operand stack. */

@@ -2,6 +2,7 @@ package org.coro4j.instrumenter.fuzz;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.coro4j.CancelledException;
 
 /**
  * What a generated program did: the events it appended and the time it spent waiting. The
@@ -34,6 +35,11 @@ public final class Trace {
     public <T> T fail(double seconds, Throwable error) {
         clock += seconds;
         throw Awaitables.<RuntimeException>sneaky(error);
+    }
+
+    /** The twin of awaiting where the task is cancelled with {@code message}. */
+    public <T> T cancel(String message) {
+        throw new CancelledException(message);
     }
 
     /** Records the loop's final time for a coroutine run. */
