@@ -1,6 +1,7 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -20,19 +21,17 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Splits one coroutine method in three: the method itself becomes a stub that only allocates the
- * continuation frame and stores the arguments in it; a body method of the same name, taking the
- * frame, holds the original code rewritten by {@link SuspendPointRewriter}; and a new frame class
- * written by {@link ContinuationClassWriter} ties them together. Before the rewrite, each pass
- * leaves only locals to keep at an await: {@link ReturnRewriter} turns returns into results,
- * {@link AllocationMover} moves pending allocations past awaits, {@link StackSpiller} moves the
- * rest of the operand stack into locals, and {@link LiveLocals} tells which locals are read again.
+ * continuation and stores the arguments in it; a body method of the same name, taking the
+ * continuation, holds the original code made resumable; and a continuation class ties them
+ * together. {@link #split} lists the passes in the order they run; each either only reads the
+ * method or rewrites it, and problems found by one stop the split after that pass.
  */
 final class CoroutineSplitter {
     private final ClassNode owner;
     private final SourceLines lines;
 
     /** What splitting one method produced. */
-    record Split(MethodNode body, String frameClass, byte[] frameClassBytes) {
+    record Split(MethodNode body, String continuationClass, byte[] continuationClassBytes) {
     }
 
     CoroutineSplitter(ClassNode owner) {
@@ -40,31 +39,48 @@ final class CoroutineSplitter {
         this.lines = new SourceLines(owner);
     }
 
-    /** Splits {@code method}, which becomes the stub; throws if it uses what is not supported. */
-    Split split(MethodNode method, String frameClass) throws InstrumentationException {
-        boolean isStatic = FrameLayout.isStatic(method.access);
+    /** Splits {@code method}, which becomes the stub; throws listing what it uses that is not supported. */
+    Split split(MethodNode method, String continuationClass) throws InstrumentationException {
+        List<Problem> problems = new ArrayList<>();
+        boolean isStatic = ContinuationLayout.isStatic(method.access);
+        // checks: what no rewriting can keep (reads)
+        problems.addAll(unsupported(method));
+        stopIfAny(problems);
+        // returns: return Coroutine.of(v) returns v (rewrites)
         ReturnRewriter.rewrite(method);
-        List<AwaitSite> sites = findSites(method);
-        FrameLayout layout = new FrameLayout(isStatic);
-        layout.addArguments(method.desc);
-        for (AwaitSite site : sites) {
-            layout.addLocals(site);
-        }
-        String bodyDescriptor = "(L" + frameClass + ";)Ljava/lang/Object;";
-        MethodNode body = bodyOf(method, bodyDescriptor);
+        // allocations: new Foo(.., Await.on(x)) allocates after the await (analyses, then rewrites)
+        problems.addAll(new AllocationMover(owner.name, method, lines).move());
+        stopIfAny(problems);
+        // liveness: which locals are read again after each instruction (reads)
+        LiveLocals live = LiveLocals.of(method);
+        // frames: javac's frames with each dead local TOP (rewrites frames only)
+        DeadLocalFrames.mark(method, live);
+        // frames at awaits: the exact types of locals and stack at each await (reads)
+        List<Frame<BasicValue>> frames = framesAtAwaits(method, problems);
+        stopIfAny(problems);
+        List<AwaitSite> sites = sites(method, frames, live);
+        // layout: which continuation field keeps which value at each suspension point (reads)
+        ContinuationLayout layout = new ContinuationLayout(isStatic);
+        List<Spill> arguments = layout.arguments(method.desc);
+        List<SuspensionPoint> points = layout.suspensionPoints(method, sites);
+        // suspension points: the body becomes a state machine (rewrites the body)
         int[] siteLines = siteLines(method, sites);
+        String bodyDescriptor = "(L" + continuationClass + ";)Ljava/lang/Object;";
+        MethodNode body = bodyOf(method, bodyDescriptor);
         int parameterSlot = isStatic ? 0 : 1;
-        int frameSlot = Math.max(method.maxLocals, parameterSlot + 1);
-        new SuspendPointRewriter(body, frameClass, layout, frameSlot, entryLocals(isStatic, frameClass, frameSlot))
-                .rewrite(sites, parameterSlot, method.desc);
-        becomeStub(method, frameClass, layout);
+        int continuationSlot = Math.max(method.maxLocals, parameterSlot + 1);
+        new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass, continuationSlot))
+                .rewrite(points, arguments, parameterSlot);
+        // stub: the method only allocates its continuation (rewrites the method)
+        becomeStub(method, continuationClass, arguments);
+        // continuation class (writes a new class); the owner and it are verified once written
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        byte[] frameClassBytes = new ContinuationClassWriter(owner.version, owner.name, isInterface, owner.sourceFile)
-                .write(frameClass, method.name, bodyDescriptor, isStatic, layout, siteLines);
-        return new Split(body, frameClass, frameClassBytes);
+        byte[] continuationClassBytes = new ContinuationClassWriter(owner.version, owner.name, isInterface, owner.sourceFile)
+                .write(continuationClass, method.name, bodyDescriptor, isStatic, layout, siteLines);
+        return new Split(body, continuationClass, continuationClassBytes);
     }
 
-    private List<AwaitSite> findSites(MethodNode method) throws InstrumentationException {
+    private List<Problem> unsupported(MethodNode method) {
         List<Problem> problems = new ArrayList<>();
         for (AbstractInsnNode held : MonitorChecker.awaitsHoldingMonitor(method)) {
             problems.add(lines.at(held, "Await.on inside a synchronized block: a coroutine cannot hold a monitor"
@@ -75,32 +91,63 @@ final class CoroutineSplitter {
                 problems.add(lines.at(insn, "JSR/RET subroutines are not supported; recompile with a Java 7 or later target"));
             }
         }
-        throwIfAny(problems);
-        throwIfAny(new AllocationMover(owner.name, method, lines).move());
-        throwIfAny(new StackSpiller(owner.name, method, lines).spill());
+        return problems;
+    }
+
+    /** The simulated frame before each await; an await whose pending values cannot be kept is a problem. */
+    private List<Frame<BasicValue>> framesAtAwaits(MethodNode method, List<Problem> problems) {
         FrameSimulator simulator = new FrameSimulator(owner.name, method);
-        List<MethodInsnNode> awaits = new ArrayList<>();
         List<Frame<BasicValue>> frames = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
+        for (AbstractInsnNode insn : method.instructions) {
             if (CoroutineMethodFinder.isAwait(insn)) {
                 try {
-                    frames.add(simulator.frameBefore(insn));
-                    awaits.add((MethodInsnNode) insn);
+                    Frame<BasicValue> frame = simulator.frameBefore(insn);
+                    frames.add(frame);
+                    if (!pendingValuesCanBeKept(frame)) {
+                        problems.add(lines.at(insn, "Await.on inside an expression whose pending values cannot be"
+                                + " kept across a suspension; assign the awaited value to a local variable first"));
+                    }
                 } catch (AnalyzerException | RuntimeException e) {
                     problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
                 }
             }
         }
-        throwIfAny(problems);
-        LiveLocals live = LiveLocals.of(method);
+        return frames;
+    }
+
+    private static boolean pendingValuesCanBeKept(Frame<BasicValue> frame) {
+        for (int i = 0; i < frame.getStackSize() - 1; i++) {
+            BasicValue value = frame.getStack(i);
+            if (value instanceof UninitializedValue || SpillKind.of(value) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The awaits with their frames and the locals they keep: those live there, and those a pending
+     * stack value is an unchanged copy of (restoring the local then restores that value too).
+     */
+    private static List<AwaitSite> sites(MethodNode method, List<Frame<BasicValue>> frames, LiveLocals live) {
         List<AwaitSite> sites = new ArrayList<>();
-        for (int i = 0; i < awaits.size(); i++) {
-            sites.add(new AwaitSite(awaits.get(i), i + 1, frames.get(i), live.before(awaits.get(i))));
+        for (AbstractInsnNode insn : method.instructions) {
+            if (CoroutineMethodFinder.isAwait(insn)) {
+                Frame<BasicValue> frame = frames.get(sites.size());
+                BitSet kept = live.before(insn);
+                for (int i = 0; i < frame.getStackSize() - 1; i++) {
+                    int copyOf = ContinuationLayout.copiedLocal(frame, frame.getStack(i));
+                    if (copyOf >= 0) {
+                        kept.set(copyOf);
+                    }
+                }
+                sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame, kept));
+            }
         }
         return sites;
     }
 
-    private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
+    private static void stopIfAny(List<Problem> problems) throws InstrumentationException {
         if (!problems.isEmpty()) {
             throw new InstrumentationException(problems);
         }
@@ -111,7 +158,7 @@ final class CoroutineSplitter {
         int access = Opcodes.ACC_SYNTHETIC | (method.access & Opcodes.ACC_STATIC);
         if (isInterface) {
             access |= Opcodes.ACC_PUBLIC;
-        } else if (!FrameLayout.isStatic(method.access)) {
+        } else if (!ContinuationLayout.isStatic(method.access)) {
             access |= Opcodes.ACC_FINAL;
         }
         MethodNode body = new MethodNode(Opcodes.ASM9, access, method.name, bodyDescriptor, null, null);
@@ -123,16 +170,16 @@ final class CoroutineSplitter {
         return body;
     }
 
-    private List<Object> entryLocals(boolean isStatic, String frameClass, int frameSlot) {
+    private List<Object> entryLocals(boolean isStatic, String continuationClass, int continuationSlot) {
         List<Object> locals = new ArrayList<>();
         if (!isStatic) {
             locals.add(owner.name);
         }
-        locals.add(frameClass);
-        while (locals.size() < frameSlot) {
+        locals.add(continuationClass);
+        while (locals.size() < continuationSlot) {
             locals.add(Opcodes.TOP);
         }
-        locals.add(frameClass);
+        locals.add(continuationClass);
         return locals;
     }
 
@@ -150,24 +197,23 @@ final class CoroutineSplitter {
         return result;
     }
 
-    private void becomeStub(MethodNode method, String frameClass, FrameLayout layout) {
+    private void becomeStub(MethodNode method, String continuationClass, List<Spill> arguments) {
         InsnList code = new InsnList();
-        code.add(new TypeInsnNode(Opcodes.NEW, frameClass));
+        code.add(new TypeInsnNode(Opcodes.NEW, continuationClass));
         code.add(new InsnNode(Opcodes.DUP));
-        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>", "()V", false));
-        int slot = 0;
-        if (!FrameLayout.isStatic(method.access)) {
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, continuationClass, "<init>", "()V", false));
+        int slots = 0;
+        if (!ContinuationLayout.isStatic(method.access)) {
             code.add(new InsnNode(Opcodes.DUP));
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameLayout.SELF, Type.getObjectType(owner.name).getDescriptor()));
-            slot = 1;
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, continuationClass, ContinuationLayout.SELF, Type.getObjectType(owner.name).getDescriptor()));
+            slots = 1;
         }
-        for (Type argument : Type.getArgumentTypes(method.desc)) {
-            SpillKind kind = FrameLayout.kindOf(argument);
+        for (Spill argument : arguments) {
             code.add(new InsnNode(Opcodes.DUP));
-            code.add(new VarInsnNode(kind.loadOpcode(), slot));
-            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-            slot += argument.getSize();
+            code.add(new VarInsnNode(argument.kind().loadOpcode(), argument.index()));
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, continuationClass, argument.field().name(), argument.field().descriptor()));
+            slots = argument.index() + argument.kind().size();
         }
         code.add(new InsnNode(Opcodes.ARETURN));
         method.instructions = code;
@@ -175,7 +221,7 @@ final class CoroutineSplitter {
         method.localVariables = null;
         method.visibleLocalVariableAnnotations = null;
         method.invisibleLocalVariableAnnotations = null;
-        method.maxLocals = slot;
+        method.maxLocals = slots;
         method.maxStack = 4;
     }
 }

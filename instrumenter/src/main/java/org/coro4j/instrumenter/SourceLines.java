@@ -13,6 +13,11 @@ final class SourceLines {
         this.sourceFile = owner.sourceFile != null ? owner.sourceFile : owner.name + ".class";
     }
 
+    /** A problem at {@code line}. */
+    Problem at(int line, String message) {
+        return new Problem(sourceFile, line, message);
+    }
+
     /** A problem at the source line of {@code insn}. */
     Problem at(AbstractInsnNode insn, String message) {
         return new Problem(sourceFile, lineOf(insn), message);
