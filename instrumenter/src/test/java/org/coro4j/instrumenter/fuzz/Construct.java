@@ -54,7 +54,7 @@ public enum Construct {
     /** Awaits inside {@code finally} blocks. */
     AWAIT_IN_FINALLY(true),
     /** A main coroutine with a run of 100 to 400 await sites in one method, several locals live across all of them. */
-    MANY_SITES(false),
+    MANY_SITES(true),
     /**
      * Locals and pending stack values whose type the coroutine's class cannot access or that is a
      * private nested class: the least upper bound of two public classes whose superclass is
