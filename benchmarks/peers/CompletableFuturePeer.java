@@ -22,7 +22,7 @@ public final class CompletableFuturePeer {
         try {
             if (args[0].equals("time")) {
                 check(peer.spawn(1_000), 1_000L * 999 / 2);
-                Measure.report("W1", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> peer.spawn(1_000_000)), "ns/task");
+                Measure.report("W1-tasks", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> peer.spawn(1_000_000)), "ns/task");
                 check(peer.switches(10, 10), 100);
                 Measure.report("W2", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> peer.switches(1_000, 1_000)), "ns/switch");
                 check(peer.fib(20), 6_765);
@@ -34,7 +34,7 @@ public final class CompletableFuturePeer {
                 for (int i = 0; i < bytes.length; i++) {
                     bytes[i] = peer.suspendedBytes(tasks);
                 }
-                Measure.report("W3", SYSTEM, Measure.median(bytes), "bytes/task");
+                Measure.report("W3-future", SYSTEM, Measure.median(bytes), "bytes/task");
             }
         } finally {
             peer.loop.shutdown();

@@ -24,7 +24,7 @@ public final class VirtualThreadPeer {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("time")) {
             check(spawn(1_000), 1_000L * 999 / 2);
-            Measure.report("W1", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> spawn(1_000_000)), "ns/task");
+            Measure.report("W1-tasks", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> spawn(1_000_000)), "ns/task");
             check(switches(10, 10), 100);
             Measure.report("W2", SYSTEM, Measure.medianNanosPerOp(1_000_000, () -> switches(1_000, 1_000)), "ns/switch");
         } else {
@@ -34,7 +34,7 @@ public final class VirtualThreadPeer {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = suspendedBytes(tasks);
             }
-            Measure.report("W3", SYSTEM, Measure.median(bytes), "bytes/task");
+            Measure.report("W3-event", SYSTEM, Measure.median(bytes), "bytes/task");
         }
     }
 

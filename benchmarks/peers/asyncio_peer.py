@@ -51,12 +51,21 @@ async def value(i):
     return i
 
 
-async def spawn_main(tasks):
+async def spawn_tasks_main(tasks):
+    created = [asyncio.create_task(value(i)) for i in range(tasks)]
+    return sum(await asyncio.gather(*created))
+
+
+async def spawn_coroutines_main(tasks):
     return sum(await asyncio.gather(*(value(i) for i in range(tasks))))
 
 
-def spawn(tasks):
-    return asyncio.run(spawn_main(tasks))
+def spawn_tasks(tasks):
+    return asyncio.run(spawn_tasks_main(tasks))
+
+
+def spawn_coroutines(tasks):
+    return asyncio.run(spawn_coroutines_main(tasks))
 
 
 async def yielder(switches):
@@ -75,34 +84,45 @@ def switch(tasks, switches):
     return asyncio.run(switch_main(tasks, switches))
 
 
-async def waiter(gate, counts):
+async def wait_for_event(gate, counts):
     counts[0] += 1
     await gate.wait()
     counts[1] += 1
 
 
-async def memory_main(tasks):
+async def wait_for_future(gate, counts):
+    counts[0] += 1
+    await gate
+    counts[1] += 1
+
+
+async def memory_main(tasks, on_event):
     handles = [None] * tasks
-    gate = asyncio.Event()
+    event = asyncio.Event()
+    future = asyncio.get_running_loop().create_future()
     counts = [0, 0]
     gc.collect()
     before = tracemalloc.get_traced_memory()[0]
     for i in range(tasks):
-        handles[i] = asyncio.create_task(waiter(gate, counts))
+        waiter = wait_for_event(event, counts) if on_event else wait_for_future(future, counts)
+        handles[i] = asyncio.create_task(waiter)
     await asyncio.sleep(0)
     gc.collect()
     after = tracemalloc.get_traced_memory()[0]
     check(counts[0], tasks)
-    gate.set()
+    if on_event:
+        event.set()
+    else:
+        future.set_result(None)
     await asyncio.gather(*handles)
     check(counts[1], tasks)
     return (after - before) / tasks
 
 
-def suspended_bytes(tasks):
+def suspended_bytes(tasks, on_event):
     tracemalloc.start()
     try:
-        return asyncio.run(memory_main(tasks))
+        return asyncio.run(memory_main(tasks, on_event))
     finally:
         tracemalloc.stop()
 
@@ -119,8 +139,10 @@ def plain_fib(n):
 
 def main(what):
     if what == "time":
-        check(spawn(1_000), 1_000 * 999 // 2)
-        report("W1", SYSTEM, measure(SPAWN_TASKS, lambda: spawn(SPAWN_TASKS)), "ns/task")
+        check(spawn_tasks(1_000), 1_000 * 999 // 2)
+        report("W1-tasks", SYSTEM, measure(SPAWN_TASKS, lambda: spawn_tasks(SPAWN_TASKS)), "ns/task")
+        check(spawn_coroutines(1_000), 1_000 * 999 // 2)
+        report("W1-coroutines", SYSTEM, measure(SPAWN_TASKS, lambda: spawn_coroutines(SPAWN_TASKS)), "ns/task")
         print(f"NOTE\tasyncio W1 gathers {SPAWN_TASKS:,} tasks per run, not 1,000,000, to fit the time budget; the figure is per task.")
         check(switch(10, 10), 100)
         report("W2", SYSTEM, measure(1_000_000, lambda: switch(1_000, 1_000)), "ns/switch")
@@ -129,8 +151,9 @@ def main(what):
         check(plain_fib(20), 6_765)
         report("W4", "plain Python", measure(1, lambda: plain_fib(25)) / 1e3, "us/fib(25)")
     else:
-        suspended_bytes(100_000)
-        report("W3", SYSTEM, statistics.median(suspended_bytes(100_000) for _ in range(5)), "bytes/task")
+        for on_event, workload in ((False, "W3-future"), (True, "W3-event")):
+            suspended_bytes(100_000, on_event)
+            report(workload, SYSTEM, statistics.median(suspended_bytes(100_000, on_event) for _ in range(5)), "bytes/task")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,6 @@
 package org.coro4j;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The module-level functions of asyncio [Python: {@code asyncio.run}, {@code create_task},
@@ -35,14 +35,8 @@ public final class Asyncio {
         if (EventLoop.running() != null) {
             throw new AsyncUsageException("Asyncio.run() cannot be called from a running event loop");
         }
-        try {
-            return loop.runUntilComplete(loop.createTask(coroutine));
-        } finally {
-            try {
-                cancelRemainingTasks(loop);
-            } finally {
-                loop.close();
-            }
+        try (Runner runner = new Runner(loop)) {
+            return runner.run(coroutine);
         }
     }
 
@@ -54,6 +48,16 @@ public final class Asyncio {
     /** Wraps {@code coroutine} in a task named {@code name} [Python: {@code create_task(coro, name=)}]. */
     public static <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
         return EventLoop.current().createTask(coroutine, name);
+    }
+
+    /**
+     * Wraps {@code coroutine} in a task named {@code name} (null for {@code Task-N}); with
+     * {@code eagerStart} its coroutine runs at once, inside this call, up to its first suspension,
+     * whatever the loop's {@link TaskFactory}; a task that finishes without suspending is returned
+     * done and never scheduled [Python 3.14: {@code create_task(coro, name=, eager_start=)}].
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coroutine, String name, boolean eagerStart) {
+        return EventLoop.current().createTask(coroutine, name, eagerStart);
     }
 
     /** A future done after {@code seconds}; {@code sleep(0)} yields once [Python: {@code asyncio.sleep}]. */
@@ -75,7 +79,7 @@ public final class Asyncio {
         Arguments.delay(seconds, "sleep");
         EventLoop loop = EventLoop.current();
         if (seconds <= 0) {
-            return new YieldFuture<>(loop, result);
+            return YieldFuture.of(loop, result);
         }
         return new SleepFuture<>(loop, seconds, result);
     }
@@ -83,14 +87,37 @@ public final class Asyncio {
     /**
      * A future of the results of all {@code awaitables} in argument order; each is a
      * {@link Coroutine} (wrapped in a task) or a {@link Future} [Python: {@code asyncio.gather}].
+     * This untyped form is for arguments of mixed result types; for a list of awaitables of one
+     * result type {@code T}, the typed {@code gather(List<? extends Awaitable<? extends T>>)} gives
+     * a {@code Future<List<T>>}.
      */
     public static Future<List<Object>> gather(Object... awaitables) {
         return gather(false, Arrays.asList(awaitables));
     }
 
-    /** Like {@link #gather(Object...)} for a list. */
+    /**
+     * Like {@link #gather(Object...)} for a list whose elements' static type is not an
+     * {@link Awaitable} (a {@code List<Object>} or {@code List<?>}); a list of {@code Awaitable<T>}s
+     * (futures, tasks, coroutines) goes to the typed {@code gather(List<? extends Awaitable<? extends T>>)}.
+     */
     public static Future<List<Object>> gather(List<?> awaitables) {
         return gather(false, awaitables);
+    }
+
+    /**
+     * The results, in list order, of futures, tasks and coroutines (wrapped in tasks) that all give a
+     * {@code T} [Python: {@code asyncio.gather}]: {@code List<Task<Integer>>} or
+     * {@code List<Coroutine<Integer>>} gives {@code Future<List<Integer>>}. Java picks this form
+     * over {@link #gather(List)} whenever the list's elements are {@link Awaitable}s; the
+     * {@code Object &} bound only gives it an erasure of its own.
+     *
+     * @param <T> the common result type
+     * @param <L> the list's type
+     */
+    @SuppressWarnings("unchecked")
+    public static <T, L extends Object & List<? extends Awaitable<? extends T>>> Future<List<T>> gather(L awaitables) {
+        Arguments.notNull(awaitables, "gather: the awaitables");
+        return (Future<List<T>>) (Future<?>) Gathering.start(EventLoop.current(), false, awaitables);
     }
 
     /**
@@ -106,10 +133,26 @@ public final class Asyncio {
      * A future of {@code awaitable}'s outcome, or failing with {@link AsyncTimeoutException} if it
      * takes longer than {@code seconds}; then the awaitable is cancelled and waited for. A timeout of
      * 0 or less cancels it at once (a coroutine's body never starts) unless it is done already
-     * [Python: {@code asyncio.wait_for}]. {@link Double#POSITIVE_INFINITY} means no timeout.
+     * [Python: {@code asyncio.wait_for}]. {@link Double#POSITIVE_INFINITY} means no timeout, a
+     * negative timeout means 0, NaN throws {@link IllegalArgumentException}.
      */
-    public static <T> Future<T> waitFor(Object awaitable, double seconds) {
-        return WaitingFor.start(EventLoop.current(), awaitable, seconds);
+    public static <T> Future<T> waitFor(Future<? extends T> future, double seconds) {
+        return WaitingFor.start(EventLoop.current(), Arguments.notNull(future, "waitFor: the future"), seconds);
+    }
+
+    /** Like {@link #waitFor(Future, double)} for a coroutine, wrapped in a task; at a timeout of 0 or less its body never starts. */
+    public static <T> Future<T> waitFor(Coroutine<? extends T> coroutine, double seconds) {
+        return WaitingFor.start(EventLoop.current(), Arguments.notNull(coroutine, "waitFor: the coroutine"), seconds);
+    }
+
+    /**
+     * Like {@link #waitFor(Future, double)} for a stage completed on any thread; at the timeout, if
+     * it is a {@link java.util.concurrent.Future} (such as a {@code CompletableFuture}), it is
+     * cancelled [Python: {@code wait_for} of a wrapped future].
+     */
+    public static <T> Future<T> waitFor(CompletionStage<? extends T> stage, double seconds) {
+        EventLoop loop = EventLoop.current();
+        return WaitingFor.start(loop, Future.fromStage(Arguments.notNull(stage, "waitFor: the stage"), loop), seconds);
     }
 
     /**
@@ -131,10 +174,21 @@ public final class Asyncio {
 
     /**
      * A future completed like {@code awaitable}, whose cancellation does not cancel the awaitable
-     * [Python: {@code asyncio.shield}]. A coroutine is wrapped in a task.
+     * [Python: {@code asyncio.shield}].
      */
-    public static <T> Future<T> shield(Object awaitable) {
-        return Shielded.start(EventLoop.current(), awaitable);
+    public static <T> Future<T> shield(Future<? extends T> future) {
+        return Shielded.start(EventLoop.current(), Arguments.notNull(future, "shield: the future"));
+    }
+
+    /** Like {@link #shield(Future)} for a coroutine, which is wrapped in a task. */
+    public static <T> Future<T> shield(Coroutine<? extends T> coroutine) {
+        return Shielded.start(EventLoop.current(), Arguments.notNull(coroutine, "shield: the coroutine"));
+    }
+
+    /** Like {@link #shield(Future)} for a stage completed on any thread; cancelling the shield leaves the stage alone. */
+    public static <T> Future<T> shield(CompletionStage<? extends T> stage) {
+        EventLoop loop = EventLoop.current();
+        return Shielded.start(loop, Future.fromStage(Arguments.notNull(stage, "shield: the stage"), loop));
     }
 
     /**
@@ -238,25 +292,5 @@ public final class Asyncio {
     public static void printCallGraph(Future<?> future, java.io.PrintStream out) {
         out.print(formatCallGraph(future));
         out.flush();
-    }
-
-    private static void cancelRemainingTasks(EventLoop loop) {
-        if (loop.isClosed()) {
-            return;
-        }
-        List<Task<?>> remaining = new ArrayList<>(loop.pendingTasks());
-        if (remaining.isEmpty()) {
-            return;
-        }
-        for (Task<?> task : remaining) {
-            task.cancel();
-        }
-        loop.runUntilComplete(Gathering.start(loop, true, remaining));
-        for (Task<?> task : remaining) {
-            if (!task.isCancelled() && task.exception() != null) {
-                loop.callExceptionHandler(new ExceptionContext(
-                        "unhandled exception during Asyncio.run() shutdown", task.exception(), task));
-            }
-        }
     }
 }

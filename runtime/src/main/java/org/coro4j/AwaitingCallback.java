@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 /**
  * A done callback through which another future waits for the one it is registered on, so that call
  * graphs can show who awaits what [Python: {@code asyncio.future_add_to_awaited_by}]. A task
- * suspended on a future is registered as itself and needs no such callback.
+ * suspended on a future, or a future that is its own done callback (a gathering), is registered as
+ * itself and needs no such callback.
  */
 interface AwaitingCallback {
 

@@ -37,14 +37,17 @@ public abstract class Continuation<T> extends Coroutine<T> {
     /** The suspension point to resume at; 0 before the body has started. Written by the body. */
     public int label;
 
-    /** The frame that awaits this one inside the same task, or null for the task's own coroutine. */
+    /**
+     * The frame that awaits this one inside the same task, or null for the task's own coroutine. A
+     * coroutine awaited on the Java stack is linked to its caller only if it suspends.
+     */
     Continuation<?> caller;
-    /** How many coroutines this one runs nested in on the Java stack; 0 when the task's step loop resumes it. */
-    private int depth;
-    /** The task running this coroutine; set when it starts, so non-null means started. */
+    /**
+     * The task running this coroutine; set when it starts, so non-null means started. The task also
+     * keeps what a frame needs only while it runs (the inline depth, the awaited value being
+     * delivered), so that a suspended frame holds nothing but its label, links and locals.
+     */
     Task<?> task;
-    /** The awaited value to deliver at resumption, or a {@link Failure} carrying the awaited exception. */
-    private Object resumed;
 
     /** Creates a frame; the instrumenter's generated subclasses call this. */
     protected Continuation() {
@@ -92,17 +95,24 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw nullCoroutine();
         }
         Continuation<?> callee = (Continuation<?>) coroutine;
-        callee.start(task);
-        callee.caller = this;
-        int calleeDepth = depth + 1;
-        if (calleeDepth > MAX_INLINE_DEPTH) {
-            task.trampoline(callee);
+        Task<?> owner = task;
+        callee.start(owner);
+        int depth = owner.inlineDepth;
+        if (depth == MAX_INLINE_DEPTH) {
+            callee.caller = this;
+            owner.trampoline(callee);
             return SUSPENDED;
         }
-        callee.depth = calleeDepth;
-        Object result = callee.invokeBody();
-        if (result != SUSPENDED) {
-            callee.caller = null;
+        owner.inlineDepth = (byte) (depth + 1);
+        Object result;
+        try {
+            result = callee.invokeBody();
+        } finally {
+            owner.inlineDepth = (byte) depth;
+        }
+        if (result == SUSPENDED) {
+            // Linked only now: nothing walks the chain while the callee runs on the Java stack.
+            callee.caller = this;
         }
         return result;
     }
@@ -126,8 +136,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */
     public final Object resumeResult() {
-        Object value = resumed;
-        resumed = null;
+        Object value = task.takeResumed();
         if (value instanceof Failure failure) {
             throw Sneaky.<RuntimeException>sneak(failure.error);
         }
@@ -150,8 +159,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (label == 0 && error != null) {
             throw Sneaky.<RuntimeException>sneak(error);
         }
-        resumed = error != null ? new Failure(error) : value;
-        depth = 0;
+        task.resumeWith(error != null ? new Failure(error) : value);
         return invokeBody();
     }
 

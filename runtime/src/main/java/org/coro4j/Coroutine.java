@@ -11,7 +11,7 @@ package org.coro4j;
  *
  * @param <T> the result type
  */
-public abstract class Coroutine<T> {
+public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     Coroutine() {
     }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -21,14 +20,25 @@ import java.util.function.Consumer;
  * Runs tasks and callbacks on one thread [Python: {@code asyncio} event loop]. Each iteration runs
  * the callbacks that were ready when it began, in FIFO order; timers become ready when due, in order
  * of deadline then scheduling. A loop made by {@link #withVirtualClock()} never waits for time: when
- * nothing is ready its time jumps to the next timer. A timer due at {@link Double#POSITIVE_INFINITY}
- * never fires and a virtual clock never jumps to it: with nothing ready and only such timers left,
- * the loop waits for {@link #callSoonThreadsafe} work, as asyncio's loop would wait forever.
+ * nothing is ready its time jumps to the next timer (while channels are registered, only after they
+ * stayed quiet for {@link #setIoQuietPeriod the I/O quiet period}). A timer due at
+ * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
+ * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
+ * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
 public final class EventLoop implements AutoCloseable {
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /**
+     * The loop {@link #current()} found last, on whichever thread: if it runs on the calling thread
+     * it is that thread's running loop (a thread runs one loop at a time), found without the
+     * thread-local look-up. Read and written without synchronisation: a stale value only sends
+     * {@code current()} to {@link #RUNNING}. A loop that stops running forgets itself here, so a
+     * closed loop is not kept alive by it.
+     */
+    private static EventLoop lastCurrent;
     /** Cancelled timers are purged from the heap once there are this many and they are half of it. */
     private static final int MIN_CANCELLED_TIMERS_TO_PURGE = 100;
 
@@ -37,7 +47,7 @@ public final class EventLoop implements AutoCloseable {
      * What is due, in order: {@link Handle}s, {@link Task}s whose next step is due, and done callbacks
      * as a {@link Consumer} followed by its {@link Future}; tasks and callbacks are queued without a wrapper.
      */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ReadyQueue ready = new ReadyQueue();
     private final PriorityQueue<TimerHandle> timers = new PriorityQueue<>();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
@@ -53,6 +63,7 @@ public final class EventLoop implements AutoCloseable {
     private boolean stopping;
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
+    private TaskFactory taskFactory = TaskFactory.DEFAULT;
     private ExecutorService workers;
     private final IoPoller io = new IoPoller();
     private boolean debug;
@@ -79,7 +90,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** The loop running on the calling thread; throws {@link AsyncUsageException} if there is none. */
     public static EventLoop current() {
+        EventLoop last = lastCurrent;
+        if (last != null && last.thread == Thread.currentThread()) {
+            return last;
+        }
         EventLoop loop = RUNNING.get();
+        lastCurrent = loop;
         if (loop == null) {
             throw new AsyncUsageException("no running event loop on thread " + Thread.currentThread().getName()
                     + "; start one with Asyncio.run(coroutine) or EventLoop.runUntilComplete. If this was called from"
@@ -172,16 +188,35 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Wraps {@code coroutine} in a task whose first step is queued now. */
+    /** Wraps {@code coroutine} in a task started as the {@link #getTaskFactory() task factory} says. */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
 
-    /** Wraps {@code coroutine} in a task named {@code name}. */
+    /** Wraps {@code coroutine} in a task named {@code name}, started as the {@link #getTaskFactory() task factory} says. */
     public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        return createTask(coroutine, name, taskFactory == TaskFactory.EAGER);
+    }
+
+    /**
+     * Wraps {@code coroutine} in a task named {@code name} (null for {@code Task-N}); with
+     * {@code eagerStart}, and if this loop is running on the calling thread, the coroutine runs at
+     * once up to its first suspension, whatever the task factory [Python 3.14: {@code create_task(eager_start=)}].
+     */
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name, boolean eagerStart) {
         Arguments.notNull(coroutine, "createTask: the coroutine");
         checkOpen();
-        return new Task<>(this, coroutine, name);
+        return new Task<>(this, coroutine, name, eagerStart && RUNNING.get() == this);
+    }
+
+    /** Sets how this loop starts the tasks it creates; null restores {@link TaskFactory#DEFAULT} [Python: {@code loop.set_task_factory}]. */
+    public void setTaskFactory(TaskFactory factory) {
+        taskFactory = factory == null ? TaskFactory.DEFAULT : factory;
+    }
+
+    /** How this loop starts the tasks it creates [Python: {@code loop.get_task_factory}]. */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
     }
 
     /** Queues {@code callback} to run on a next iteration, after what is queued already. */
@@ -241,19 +276,9 @@ public final class EventLoop implements AutoCloseable {
         }
         Consumer<Future<T>> stop = f -> stopping = true;
         future.addDoneCallback(stop);
-        if (management == null) {
-            management = LoopManagement.register(this);
-        }
-        thread = Thread.currentThread();
-        RUNNING.set(this);
         try {
-            while (!stopping) {
-                runOnce();
-            }
+            runUntilStopped();
         } finally {
-            stopping = false;
-            thread = null;
-            RUNNING.remove();
             future.removeDoneCallback(stop);
         }
         if (!future.isDone()) {
@@ -325,6 +350,25 @@ public final class EventLoop implements AutoCloseable {
      */
     public void setIoQuietPeriod(double seconds) {
         io.setQuietPeriod(seconds);
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called [Python: {@code loop.run_forever}]. If
+     * {@code stop()} was called before, the loop runs what is ready once and returns.
+     */
+    public void runForever() {
+        checkCanRun();
+        runUntilStopped();
+    }
+
+    /**
+     * Makes the running loop return from {@link #runForever()} (or {@link #runUntilComplete}, which
+     * then throws {@link InvalidStateException}) once it has run what is ready now
+     * [Python: {@code loop.stop}]. Called on the loop's thread; from another thread use
+     * {@code callSoonThreadsafe(loop::stop)}.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     /**
@@ -480,6 +524,33 @@ public final class EventLoop implements AutoCloseable {
             workers = pool;
         }
         return workers;
+    }
+
+    private void runUntilStopped() {
+        if (management == null) {
+            management = LoopManagement.register(this);
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+            if (lastCurrent == this) {
+                lastCurrent = null;
+            }
+        }
+    }
+
+    /** Makes {@code task} the current one and returns the one it replaces [Python: {@code _swap_current_task}]. */
+    Task<?> swapCurrentTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        currentTask = task;
+        return previous;
     }
 
     private void checkCanRun() {

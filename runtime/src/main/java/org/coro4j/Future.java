@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type
  */
-public class Future<T> {
+public non-sealed class Future<T> implements Awaitable<T> {
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
     private static final byte FAILED = 2;
@@ -27,12 +27,12 @@ public class Future<T> {
     private final EventLoop loop;
     private byte state = PENDING;
     /**
-     * The result if finished, the exception if failed (its report while unretrieved), the cancel
-     * message if cancelled; null while pending.
+     * While pending, what to notify when done: null, one callback (a {@link Consumer}, or a future
+     * that watches this one, see {@link #onWatchedDone}), or a {@link CallbackList}. Once done, the
+     * result if finished, the exception if failed (its report while unretrieved), the cancel
+     * message if cancelled. One field for both keeps every future, and so every task, 8 bytes smaller.
      */
-    private Object outcome;
-    /** Null, one callback (a {@link Consumer} or a waiting {@link Task}), or a {@link CallbackList}. */
-    private Object callbacks;
+    private Object slot;
 
     /** Creates a pending future bound to the running loop; throws {@link AsyncUsageException} if none runs. */
     public Future() {
@@ -47,7 +47,7 @@ public class Future<T> {
     /** A future on {@code loop} already done with {@code value}. */
     static <T> Future<T> completed(EventLoop loop, T value) {
         Future<T> future = new Future<>(loop);
-        future.outcome = value;
+        future.slot = value;
         future.state = FINISHED;
         return future;
     }
@@ -74,9 +74,10 @@ public class Future<T> {
 
     /** Completes a pending future with {@code value}. */
     final void complete(T value) {
-        outcome = value;
+        Object registered = slot;
+        slot = value;
         state = FINISHED;
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
     }
 
     /**
@@ -84,14 +85,15 @@ public class Future<T> {
      * this future is garbage collected or at the latest when the loop closes.
      */
     final void fail(Throwable error) {
+        Object registered = slot;
         if (error instanceof CancelledException) {
-            outcome = error;
+            slot = error;
             state = FAILED;
         } else {
-            outcome = loop.unretrieved.watch(this, error);
+            slot = loop.unretrieved.watch(this, error);
             state = FAILED_UNRETRIEVED;
         }
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
     }
 
     /** Completes a pending future as {@code source}, a done future, ended; retrieves its exception. */
@@ -102,7 +104,7 @@ public class Future<T> {
         } else if (source.isFailed()) {
             fail(source.exception());
         } else {
-            complete((T) source.outcome);
+            complete((T) source.slot);
         }
     }
 
@@ -121,9 +123,10 @@ public class Future<T> {
         if (state != PENDING) {
             return false;
         }
+        Object registered = slot;
+        slot = message;
         state = CANCELLED;
-        outcome = message;
-        scheduleCallbacks();
+        scheduleCallbacks(registered);
         return true;
     }
 
@@ -152,7 +155,7 @@ public class Future<T> {
         if (isFailed()) {
             throw Sneaky.<RuntimeException>sneak(retrieveException());
         }
-        return (T) outcome;
+        return (T) slot;
     }
 
     /** The exception, or null if the future succeeded; throws if it is pending or cancelled. */
@@ -176,8 +179,8 @@ public class Future<T> {
 
     /** Removes every registration of {@code callback}; returns how many were removed. */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
-        Object registered = callbacks;
-        if (registered == null) {
+        Object registered = slot;
+        if (state != PENDING || registered == null) {
             return 0;
         }
         if (registered instanceof CallbackList list) {
@@ -186,7 +189,7 @@ public class Future<T> {
             return before - list.size();
         }
         if (registered == callback) {
-            callbacks = null;
+            slot = null;
             return 1;
         }
         return 0;
@@ -220,7 +223,7 @@ public class Future<T> {
         if (isFailed()) {
             text.append(" exception=").append(peekException());
         } else if (state == FINISHED) {
-            text.append(" result=").append(outcome);
+            text.append(" result=").append(slot);
         }
         return text.append('>').toString();
     }
@@ -240,12 +243,13 @@ public class Future<T> {
     }
 
     /**
-     * The futures waiting for this one: the tasks suspended on it and the owners of done callbacks
-     * that are {@link AwaitingCallback}s, in registration order [Python: {@code _asyncio_awaited_by}].
+     * The futures waiting for this one, in registration order [Python: {@code _asyncio_awaited_by}]:
+     * the tasks suspended on it, the futures registered as their own done callback on it, and those
+     * whose done callbacks on it are {@link AwaitingCallback}s.
      */
     final List<Future<?>> awaiters() {
         List<Future<?>> awaiters = new ArrayList<>();
-        Object registered = callbacks;
+        Object registered = state == PENDING ? slot : null;
         if (registered instanceof CallbackList list) {
             for (Object callback : list) {
                 addAwaiter(awaiters, callback);
@@ -264,9 +268,23 @@ public class Future<T> {
         }
     }
 
-    /** Arranges for {@code waiter}'s next step to be queued when this future is done. */
-    void addWakeup(Task<?> waiter) {
-        register(waiter);
+    /**
+     * Arranges for {@code watcher}'s {@link #onWatchedDone} to be called as soon as this future is
+     * done (at once if it is done already), instead of a callback scheduled on the loop.
+     */
+    final void addWatcher(Future<?> watcher) {
+        register(watcher);
+    }
+
+    /**
+     * Called by {@code done}, a future this one watches ({@link #addWatcher}), when it is done, in
+     * the order of its registrations. Futures that watch others ({@link Task}, {@link Gathering})
+     * override it. A future that reaches here was registered by {@link #addDoneCallback}, so it is
+     * a {@link Consumer} too, and is scheduled as the callback it is.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void onWatchedDone(Future<?> done) {
+        loop.enqueue((Consumer) this, done);
     }
 
     /** The value {@code Await.on} of this done future returns; throws its failure. */
@@ -283,19 +301,24 @@ public class Future<T> {
 
     /** The message given to {@link #cancel(String)}, or null. */
     final String cancelMessage() {
-        return state == CANCELLED ? (String) outcome : null;
+        return state == CANCELLED ? (String) slot : null;
     }
 
     final CancelledException newCancelledException() {
         return new CancelledException(cancelMessage());
     }
 
+    /** Whether the future finished with a result: not failed, not cancelled, not pending. */
+    final boolean succeeded() {
+        return state == FINISHED;
+    }
+
     /** The exception without marking it retrieved. */
     final Throwable peekException() {
         if (state == FAILED_UNRETRIEVED) {
-            return ((UnretrievedExceptions.Report) outcome).error;
+            return ((UnretrievedExceptions.Report) slot).error;
         }
-        return state == FAILED ? (Throwable) outcome : null;
+        return state == FAILED ? (Throwable) slot : null;
     }
 
     private boolean isFailed() {
@@ -305,12 +328,12 @@ public class Future<T> {
     /** The exception of a failed future, which from now on is not reported as never retrieved. */
     private Throwable retrieveException() {
         if (state == FAILED_UNRETRIEVED) {
-            UnretrievedExceptions.Report report = (UnretrievedExceptions.Report) outcome;
+            UnretrievedExceptions.Report report = (UnretrievedExceptions.Report) slot;
             report.withdraw();
-            outcome = report.error;
+            slot = report.error;
             state = FAILED;
         }
-        return (Throwable) outcome;
+        return (Throwable) slot;
     }
 
     private void checkPending(String operation) {
@@ -319,27 +342,33 @@ public class Future<T> {
         }
     }
 
+    /**
+     * Called before a done callback or a watcher is registered: a future that completes only once
+     * something watches it ({@link YieldFuture}) arranges its completion here.
+     */
+    void watchedFromNowOn() {
+    }
+
     private void register(Object callback) {
+        watchedFromNowOn();
         if (state != PENDING) {
             schedule(callback);
             return;
         }
-        Object registered = callbacks;
+        Object registered = slot;
         if (registered == null) {
-            callbacks = callback;
+            slot = callback;
         } else if (registered instanceof CallbackList list) {
             list.add(callback);
         } else {
             CallbackList list = new CallbackList();
             list.add(registered);
             list.add(callback);
-            callbacks = list;
+            slot = list;
         }
     }
 
-    private void scheduleCallbacks() {
-        Object registered = callbacks;
-        callbacks = null;
+    private void scheduleCallbacks(Object registered) {
         if (registered instanceof CallbackList list) {
             for (Object callback : list) {
                 schedule(callback);
@@ -351,16 +380,21 @@ public class Future<T> {
 
     @SuppressWarnings("unchecked")
     private void schedule(Object callback) {
-        if (callback instanceof Task<?> waiter) {
-            waiter.wokenBy(this);
+        if (callback instanceof Future<?> watcher) {
+            watcher.onWatchedDone(this);
         } else {
             loop.enqueue((Consumer<? super Future<T>>) callback, this);
         }
     }
 
-    /** Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}. */
+    /**
+     * Adapts a {@link CompletionStage} completed on any thread to a future on {@code loop}; if the
+     * stage is a {@link java.util.concurrent.Future}, cancelling the adapter cancels it too
+     * [Python: {@code asyncio.wrap_future}].
+     */
     static <T> Future<T> fromStage(CompletionStage<T> stage, EventLoop loop) {
-        Future<T> future = new Future<>(loop);
+        Future<T> future = stage instanceof java.util.concurrent.Future<?> source
+                ? new CancellingFuture<>(loop, source) : new Future<>(loop);
         CompletableFuture<T> completable = stage.toCompletableFuture();
         if (completable.isDone()) {
             completeFrom(future, completable);

@@ -1,76 +1,106 @@
 package org.coro4j;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The future {@link Asyncio#gather} returns [Python: {@code _GatheringFuture}]: done when every
  * child is, or at the first failure; cancelling it cancels the children.
+ *
+ * <p>It watches its children ({@link Future#addWatcher}) rather than adding a done callback to
+ * each, and counts each child as it finishes; only the children whose callback would do something
+ * (one that failed or was cancelled, and the one that finishes last) have {@link #childDone}
+ * scheduled on the loop, at the place in the loop's queue where their done callback would have
+ * been. The others' callbacks would only have counted, so nothing can tell the difference.
  */
 final class Gathering extends Future<List<Object>> {
     /** One future per argument; an awaitable passed twice maps to the same future. */
-    private final List<Future<?>> children;
+    private final Future<?>[] children;
     private final boolean returnExceptions;
-    /** How many different futures {@link #children} holds. */
-    private int distinct;
+    /** How many watch registrations were made, one per argument that is not a repeated coroutine; final once started. */
+    private int registrations;
+    /** How many registrations have reported their child done. */
     private int finished;
+    /** The child whose report was the last, once every child is done. */
+    private Future<?> last;
     private boolean cancelRequested;
+    /** Schedules {@link #childDone} as a done callback of the future it is given. */
+    private final Consumer<Future<?>> onChildDone = this::childDone;
 
-    private Gathering(EventLoop loop, List<Future<?>> children, boolean returnExceptions) {
+    private Gathering(EventLoop loop, Future<?>[] children, boolean returnExceptions) {
         super(loop);
         this.children = children;
         this.returnExceptions = returnExceptions;
     }
 
+    /**
+     * Gathers {@code awaitables}. A future or task passed more than once is watched once per
+     * occurrence, which changes nothing: each occurrence counts once among the registrations and
+     * once when the child is done. A coroutine passed more than once is wrapped in one task, as
+     * asyncio's {@code arg_to_fut} does: a started coroutine whose task was created by this very call
+     * (its creation number is above the counter's value when the call began) is that repetition.
+     */
     static Gathering start(EventLoop loop, boolean returnExceptions, List<?> awaitables) {
         int count = awaitables.size();
-        List<Future<?>> children = new ArrayList<>(count);
+        Future<?>[] children = new Future<?>[count];
         Gathering gathering = new Gathering(loop, children, returnExceptions);
         if (count == 0) {
             gathering.complete(List.of());
             return gathering;
         }
-        Consumer<Future<?>> onChildDone = AwaitingCallback.of(gathering, gathering::childDone);
-        Map<Object, Future<?>> byAwaitable = null;
+        long createdBefore = Task.lastCreationNumber();
+        Future<?> lastDoneAtStart = null;
+        int i = 0;
         for (Object awaitable : awaitables) {
-            if (byAwaitable == null && !isUnstartedCoroutine(awaitable)) {
-                byAwaitable = seen(awaitables, children);
+            Future<?> repeated = repeatedCoroutineTask(loop, awaitable, createdBefore);
+            if (repeated != null) {
+                children[i++] = repeated;
+                continue;
             }
-            Future<?> child = byAwaitable == null ? null : byAwaitable.get(awaitable);
-            if (child == null) {
-                child = Awaitables.toFuture(loop, awaitable);
-                if (byAwaitable != null) {
-                    byAwaitable.put(awaitable, child);
+            Future<?> child = Awaitables.toFuture(loop, awaitable);
+            children[i++] = child;
+            gathering.registrations++;
+            if (child.isDone()) {
+                lastDoneAtStart = child;
+                gathering.finished++;
+                if (!child.succeeded()) {
+                    gathering.loop().enqueue(gathering.onChildDone, child);
                 }
-                gathering.distinct++;
-                child.addDoneCallback(onChildDone);
+            } else {
+                child.addWatcher(gathering);
             }
-            children.add(child);
+        }
+        if (gathering.finished == gathering.registrations) {
+            gathering.last = lastDoneAtStart;
+            if (lastDoneAtStart.succeeded()) {
+                gathering.loop().enqueue(gathering.onChildDone, lastDoneAtStart);
+            }
         }
         return gathering;
     }
 
-    /**
-     * Whether {@code awaitable} is a coroutine nothing has started: it cannot have appeared earlier
-     * in the same call (that would have started it), so it needs no de-duplication.
-     */
-    private static boolean isUnstartedCoroutine(Object awaitable) {
-        return awaitable instanceof Continuation<?> frame && frame.task == null;
+    /** The task this call created for {@code awaitable} if it is a coroutine passed earlier in the same call, else null. */
+    private static Future<?> repeatedCoroutineTask(EventLoop loop, Object awaitable, long createdBefore) {
+        if (awaitable instanceof Continuation<?> frame && frame.task != null && frame.caller == null) {
+            Task<?> task = frame.task;
+            if (task.loop() == loop && task.creationNumber() > createdBefore && task.getCoro() == frame) {
+                return task;
+            }
+        }
+        return null;
     }
 
-    /** The awaitables before the first one that may repeat an earlier one, with their futures. */
-    private static Map<Object, Future<?>> seen(List<?> awaitables, List<Future<?>> children) {
-        Map<Object, Future<?>> byAwaitable = new IdentityHashMap<>();
-        Iterator<?> earlier = awaitables.iterator();
-        for (Future<?> child : children) {
-            byAwaitable.put(earlier.next(), child);
+    /** Called by a child as soon as it is done: counts it and schedules {@link #childDone} if that has something to do. */
+    @Override
+    void onWatchedDone(Future<?> child) {
+        boolean isLast = ++finished == registrations;
+        if (isLast) {
+            last = child;
         }
-        return byAwaitable;
+        if (isLast || !child.succeeded()) {
+            loop().enqueue(onChildDone, child);
+        }
     }
 
     @Override
@@ -90,8 +120,8 @@ final class Gathering extends Future<List<Object>> {
         return any;
     }
 
+    /** What a child's done callback does [Python: {@code _done_callback} inside {@code gather}]. */
     private void childDone(Future<?> child) {
-        finished++;
         if (isDone()) {
             if (!child.isCancelled()) {
                 child.exception();
@@ -109,16 +139,16 @@ final class Gathering extends Future<List<Object>> {
                 return;
             }
         }
-        if (finished < distinct) {
+        if (child != last) {
             return;
         }
         if (cancelRequested) {
             fail(child.newCancelledException());
             return;
         }
-        Object[] results = new Object[children.size()];
+        Object[] results = new Object[children.length];
         for (int i = 0; i < results.length; i++) {
-            Future<?> each = children.get(i);
+            Future<?> each = children[i];
             if (each.isCancelled()) {
                 results[i] = each.newCancelledException();
             } else {

@@ -10,7 +10,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,7 +67,7 @@ final class IoPoller {
      * Waits until {@code arrivals} (filled by other threads, which then call {@link #wakeup()}) is not empty, a channel is ready or {@code nanos} have passed (forever if
      * negative), and queues the readiness callbacks of the ready channels on {@code ready}.
      */
-    void await(long nanos, Collection<?> arrivals, ArrayDeque<Object> ready) {
+    void await(long nanos, Collection<?> arrivals, ReadyQueue ready) {
         sleeper = Thread.currentThread();
         try {
             if (!arrivals.isEmpty()) {
@@ -99,7 +98,7 @@ final class IoPoller {
     }
 
     /** Queues the callbacks of the channels ready now, without waiting; does nothing if no channel was ever registered. */
-    void poll(ArrayDeque<Object> ready) {
+    void poll(ReadyQueue ready) {
         Selector open = selector;
         if (open == null) {
             return;
@@ -255,7 +254,7 @@ final class IoPoller {
         return open;
     }
 
-    private static void collect(Selector open, ArrayDeque<Object> ready) {
+    private static void collect(Selector open, ReadyQueue ready) {
         Set<SelectionKey> selected = open.selectedKeys();
         for (SelectionKey key : selected) {
             if (!key.isValid()) {
@@ -292,8 +291,9 @@ final class IoPoller {
                 ops |= valid & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
             }
             if (writer != null) {
+                // a socket being connected is writable once connected: watch for both, as a poll(2) on it would
                 boolean connecting = channel instanceof SocketChannel socket && socket.isConnectionPending();
-                ops |= connecting ? SelectionKey.OP_CONNECT : valid & SelectionKey.OP_WRITE;
+                ops |= valid & (connecting ? SelectionKey.OP_CONNECT | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
             }
             if (!key.isValid()) {
                 return;

@@ -1,6 +1,7 @@
 package org.coro4j;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +23,9 @@ final class SlowSteps {
         String what = describe(item);
         String next = item instanceof Task<?> task ? nextSuspension(task) : null;
         if (loop.isDebug()) {
-            Diagnostics.logger().log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s", what, nanos / 1e9,
-                    item instanceof Task<?> task ? task.isDone() ? "; it finished" : "; it suspended next at " + next : ""));
+            String after = !(item instanceof Task<?> task) ? "" : task.isDone() ? "; it finished" : "; it suspended next at " + next;
+            Diagnostics.logger().log(System.Logger.Level.WARNING,
+                    String.format(Locale.ROOT, "Executing %s took %.3f seconds%s", what, nanos / 1e9, after));
         }
         if (FlightRecording.active) {
             FlightEvents.slowStep(what, nanos, next);

@@ -54,7 +54,7 @@ final class SocketTransport implements ByteTransport {
         if (eofRequested) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
         }
-        if (!data.hasRemaining() || lost || closing) {
+        if (!data.hasRemaining() || lost) {
             data.position(data.limit());
             return;
         }

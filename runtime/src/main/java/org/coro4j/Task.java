@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
+    private static final byte WOKEN = 1;
+    private static final byte MUST_CANCEL = 2;
+    private static final byte TRAMPOLINED = 4;
 
     /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in {@link #extras}. */
     private final int number;
@@ -23,22 +26,28 @@ public class Task<T> extends Future<T> {
      */
     private Continuation<?> current;
     /**
-     * The future this task is suspended on or, once {@link #woken}, the one whose outcome the queued
-     * step delivers; null before the first step.
+     * The future this task is suspended on or, once {@link #WOKEN}, the one whose outcome the queued
+     * step delivers; null before the first step. While a step resumes a frame, the awaited value (or
+     * failure) on its way to that frame's {@link Continuation#resumeResult()}, which takes it before
+     * anything else runs: one field serves both, as a task never waits and delivers at once.
      */
-    private Future<?> awaited;
-    /** Whether the queued step delivers {@link #awaited}'s outcome. */
-    private boolean woken;
-    /** Whether the next step throws {@link CancelledException} into the coroutine. */
-    private boolean mustCancel;
-    private boolean trampolined;
+    private Object awaited;
+    /**
+     * {@link #WOKEN}: the queued step delivers {@link #awaited}'s outcome; {@link #MUST_CANCEL}: the
+     * next step throws {@link CancelledException} into the coroutine; {@link #TRAMPOLINED}: a frame
+     * at the inline depth limit left its callee to the step loop.
+     */
+    private byte flags;
+    /** How deep the running frame is nested in others on the Java stack; 0 for the frame the step loop resumed. */
+    byte inlineDepth;
     /** What most tasks never need; null until one of its fields is set. */
     private Extras extras;
     /** Links of the loop's list of pending tasks. */
     Task<?> previousPending;
     Task<?> nextPending;
 
-    Task(EventLoop loop, Coroutine<T> coroutine, String name) {
+    /** A task whose first step is queued, or with {@code eager} run now on the calling thread, the loop's. */
+    Task(EventLoop loop, Coroutine<T> coroutine, String name, boolean eager) {
         super(loop);
         if (!(coroutine instanceof Continuation<T> frame)) {
             throw new IllegalArgumentException("not a coroutine: " + coroutine);
@@ -56,7 +65,21 @@ public class Task<T> extends Future<T> {
             extras().name = name;
         }
         loop.register(this);
-        loop.enqueue(this);
+        if (eager) {
+            runEagerStep();
+        } else {
+            loop.enqueue(this);
+        }
+    }
+
+    /** The N of the last {@code Task-N} handed out, on any thread; a task created later has a larger {@link #creationNumber()}. */
+    static long lastCreationNumber() {
+        return NAME_COUNTER.get();
+    }
+
+    /** The N of {@code Task-N} this task was given at creation; 0 for a task created with a name. */
+    final long creationNumber() {
+        return number >= 0 ? number : extras.largeNumber;
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
@@ -64,7 +87,7 @@ public class Task<T> extends Future<T> {
         if (extras != null && extras.name != null) {
             return extras.name;
         }
-        String shown = "Task-" + (number >= 0 ? number : extras.largeNumber);
+        String shown = "Task-" + creationNumber();
         extras().name = shown;
         return shown;
     }
@@ -108,10 +131,10 @@ public class Task<T> extends Future<T> {
         }
         Extras requests = extras();
         requests.cancelRequests++;
-        if (!woken && awaited != null && awaited.cancel(message)) {
+        if ((flags & WOKEN) == 0 && awaited instanceof Future<?> future && future.cancel(message)) {
             return true;
         }
-        mustCancel = true;
+        flags |= MUST_CANCEL;
         requests.cancelMessage = message;
         return true;
     }
@@ -130,7 +153,7 @@ public class Task<T> extends Future<T> {
         if (requests.cancelRequests > 0) {
             requests.cancelRequests--;
             if (requests.cancelRequests == 0) {
-                mustCancel = false;
+                flags &= ~MUST_CANCEL;
             }
         }
         return requests.cancelRequests;
@@ -185,7 +208,7 @@ public class Task<T> extends Future<T> {
         text.append(" name='").append(getName()).append("' coro=<")
                 .append(className.substring(className.lastIndexOf('.') + 1)).append('.')
                 .append(coroutine.getMethodName()).append("()>");
-        Future<?> waitingFor = woken ? null : awaited;
+        Future<?> waitingFor = suspendedOn();
         if (waitingFor != null && !isDone()) {
             text.append(" wait_for=");
             if (waitingFor instanceof Task<?> other) {
@@ -198,13 +221,15 @@ public class Task<T> extends Future<T> {
 
     /** The future this task is suspended on, or null if it is running or its next step is queued. */
     final Future<?> suspendedOn() {
-        return woken ? null : awaited;
+        boolean suspended = (flags & WOKEN) == 0 && loop().currentTask() != this;
+        return suspended && awaited instanceof Future<?> future ? future : null;
     }
 
     /** Called by a done future this task awaits: queues the step that delivers its outcome. */
-    final void wokenBy(Future<?> future) {
+    @Override
+    final void onWatchedDone(Future<?> future) {
         awaited = future;
-        woken = true;
+        flags |= WOKEN;
         loop().enqueue(this);
     }
 
@@ -218,20 +243,33 @@ public class Task<T> extends Future<T> {
         }
         current = frame;
         if (future instanceof YieldFuture<?>) {
-            wokenBy(future);
+            onWatchedDone(future);
             return;
         }
         awaited = future;
-        future.addWakeup(this);
-        if (mustCancel && !woken && future.cancel(extras.cancelMessage)) {
-            mustCancel = false;
+        future.addWatcher(this);
+        if ((flags & (MUST_CANCEL | WOKEN)) == MUST_CANCEL && future.cancel(extras.cancelMessage)) {
+            flags &= ~MUST_CANCEL;
         }
     }
 
     /** Called by a frame at the inline depth limit: {@code callee} is started by the step loop instead. */
     final void trampoline(Continuation<?> callee) {
         current = callee;
-        trampolined = true;
+        flags |= TRAMPOLINED;
+    }
+
+    /** Called by a frame being resumed: keeps {@code value}, the awaited value or failure, for {@link #takeResumed()}. */
+    final void resumeWith(Object value) {
+        awaited = value;
+        inlineDepth = 0;
+    }
+
+    /** Called by the resumed frame's {@link Continuation#resumeResult()}: the value kept by {@link #resumeWith}. */
+    final Object takeResumed() {
+        Object value = awaited;
+        awaited = null;
+        return value;
     }
 
     /** Runs the queued step; the loop calls it for each time the task was queued. */
@@ -239,13 +277,13 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return;
         }
-        Future<?> future = woken ? awaited : null;
+        Future<?> future = (flags & WOKEN) != 0 ? (Future<?>) awaited : null;
         awaited = null;
-        woken = false;
+        flags &= ~WOKEN;
         Object value = null;
         Throwable error = null;
-        if (mustCancel) {
-            mustCancel = false;
+        if ((flags & MUST_CANCEL) != 0) {
+            flags &= ~MUST_CANCEL;
             error = new CancelledException(extras.cancelMessage);
             if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
@@ -266,6 +304,20 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /**
+     * Runs the first step inside {@code createTask}, as the current task, then makes the task that
+     * was current before current again [Python: {@code Task.__eager_start}].
+     */
+    private void runEagerStep() {
+        EventLoop loop = loop();
+        Task<?> previous = loop.swapCurrentTask(this);
+        try {
+            drive(null, null);
+        } finally {
+            loop.swapCurrentTask(previous);
+        }
+    }
+
     /** Resumes frames until one suspends on a future or the task's coroutine finishes. */
     private void drive(Object value, Throwable error) {
         Continuation<?> frame = current;
@@ -279,10 +331,10 @@ public class Task<T> extends Future<T> {
                 failure = e;
             }
             if (result == Continuation.SUSPENDED && failure == null) {
-                if (!trampolined) {
+                if ((flags & TRAMPOLINED) == 0) {
                     return;
                 }
-                trampolined = false;
+                flags &= ~TRAMPOLINED;
                 frame = current;
                 value = null;
                 error = null;
@@ -311,8 +363,8 @@ public class Task<T> extends Future<T> {
             cancelFuture(cancelled.getMessage());
         } else if (failure != null) {
             fail(failure);
-        } else if (mustCancel) {
-            mustCancel = false;
+        } else if ((flags & MUST_CANCEL) != 0) {
+            flags &= ~MUST_CANCEL;
             cancelFuture(extras.cancelMessage);
         } else {
             complete((T) result);

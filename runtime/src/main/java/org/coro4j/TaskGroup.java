@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * The first task to fail cancels the others and the body; the group then throws an
  * {@link ExceptionGroup} of every failure (the body's last). If the task running the group is
  * cancelled from outside, the children are cancelled and the group throws
- * {@link CancelledException}.
+ * {@link CancelledException}. {@link #cancel()} stops the group from inside.
  */
 public final class TaskGroup {
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
@@ -24,6 +24,8 @@ public final class TaskGroup {
     private boolean exiting;
     private boolean aborting;
     private boolean parentCancelRequested;
+    /** Whether {@link #cancel()} asked for the cancellation, which the group then does not propagate. */
+    private boolean cancelRequested;
     private Throwable baseError;
     private CancelledException propagateCancellation;
     private Future<Void> allDone;
@@ -58,6 +60,26 @@ public final class TaskGroup {
         tasks.add(task);
         task.addDoneCallback((Consumer<? super Future<R>>) (Consumer<?>) onTaskDone);
         return task;
+    }
+
+    /**
+     * Cancels the body and every task of the group that is not done [Python 3.15: {@code TaskGroup.cancel()}]:
+     * the group then finishes without throwing {@link CancelledException} to its caller, and its
+     * coroutine returns null (unless a task failed: then it throws the {@link ExceptionGroup}).
+     * Calling it again, or once the group is finished, does nothing.
+     */
+    public void cancel() {
+        if (!entered || (exiting && tasks.isEmpty())) {
+            return;
+        }
+        cancelRequested = true;
+        if (!aborting) {
+            abort();
+        }
+        if (!parentCancelRequested) {
+            parentCancelRequested = true;
+            parentTask.cancel();
+        }
     }
 
     @Override
@@ -130,6 +152,11 @@ public final class TaskGroup {
             }
             throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
         }
+    }
+
+    /** Whether the body's {@code failure} is the cancellation {@link #cancel()} asked for, which the group swallows. */
+    boolean swallows(Throwable failure) {
+        return cancelRequested && failure instanceof CancelledException && propagateCancellation == null;
     }
 
     private void abort() {

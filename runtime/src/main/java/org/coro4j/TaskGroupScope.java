@@ -58,6 +58,9 @@ final class TaskGroupScope<T> extends Continuation<T> {
             }
         }
         group.finish(bodyFailure);
+        if (group.swallows(bodyFailure)) {
+            return null;
+        }
         if (bodyFailure != null) {
             throw Sneaky.<RuntimeException>sneak(bodyFailure);
         }

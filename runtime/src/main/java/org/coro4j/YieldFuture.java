@@ -1,37 +1,58 @@
 package org.coro4j;
 
-import java.util.function.Consumer;
-
 /**
  * What {@code sleep(0)} returns [Python: the bare {@code yield} inside {@code asyncio.sleep(0)}]. A
  * task awaiting it is queued again directly, behind everything already ready, and resumes with the
  * value. Only when something else watches it (a done callback, {@code gather}, ...) does it
- * schedule its own completion on the next iteration.
+ * schedule its own completion on the next iteration. The value is null unless {@link Carrying}
+ * one, so that the common {@code sleep(0)} is a 24-byte object.
  */
-final class YieldFuture<T> extends Future<T> {
-    private final T value;
+class YieldFuture<T> extends Future<T> {
     private boolean completionScheduled;
 
-    YieldFuture(EventLoop loop, T value) {
+    YieldFuture(EventLoop loop) {
         super(loop);
-        this.value = value;
+    }
+
+    /** A yield with a value, or null. */
+    static <T> YieldFuture<T> of(EventLoop loop, T value) {
+        return value == null ? new YieldFuture<>(loop) : new Carrying<>(loop, value);
+    }
+
+    /** The value the yield delivers. */
+    T value() {
+        return null;
     }
 
     @Override
-    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+    final void watchedFromNowOn() {
         if (!completionScheduled && !isDone()) {
             completionScheduled = true;
             loop().callSoon(() -> {
                 if (!isDone()) {
-                    complete(value);
+                    complete(value());
                 }
             });
         }
-        super.addDoneCallback(callback);
     }
 
     @Override
-    Object resultForAwait() {
-        return isDone() ? result() : value;
+    final Object resultForAwait() {
+        return isDone() ? result() : value();
+    }
+
+    /** {@code sleep(0, value)} with a value that is not null. */
+    private static final class Carrying<T> extends YieldFuture<T> {
+        private final T value;
+
+        Carrying(EventLoop loop, T value) {
+            super(loop);
+            this.value = value;
+        }
+
+        @Override
+        T value() {
+            return value;
+        }
     }
 }

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Scheduling on the event loop: ready queue, iterations, timers, the virtual clock. */
@@ -160,5 +163,44 @@ class EventLoopTest extends VirtualLoopTest {
         loop.runUntilComplete(longer);
         assertEquals(2.0, loop.time());
         assertTrue(longer.isDone());
+    }
+    @Test
+    void currentIsEachThreadsOwnLoopWhileLoopsRunOnSeveralThreadsAtOnce() throws Exception {
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        AtomicInteger wrong = new AtomicInteger();
+        AtomicInteger noLoopErrors = new AtomicInteger();
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try (EventLoop own = EventLoop.withVirtualClock()) {
+                    start.await();
+                    own.runUntilComplete(script(Script.run(() -> {
+                        for (int i = 0; i < 200_000; i++) {
+                            if (EventLoop.current() != own) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                    })));
+                } catch (Exception e) {
+                    wrong.incrementAndGet();
+                }
+            });
+            thread.start();
+            running.add(thread);
+        }
+        start.await();
+        for (int i = 0; i < 20_000; i++) {
+            try {
+                EventLoop.current();
+            } catch (AsyncUsageException e) {
+                noLoopErrors.incrementAndGet();
+            }
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        assertEquals(0, wrong.get());
+        assertEquals(20_000, noLoopErrors.get(), "a thread without a loop never gets another thread's");
     }
 }

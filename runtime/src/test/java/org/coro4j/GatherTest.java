@@ -214,6 +214,99 @@ class GatherTest extends VirtualLoopTest {
         assertTrue(all.isDone());
     }
 
+    // test_tasks.py: test_duplicate_coroutines, with futures
+    @Test
+    void aFuturePassedTwiceGivesItsResultAtBothPlaces() {
+        Future<Object> pending = future();
+        Future<Object> done = future();
+        done.setResult("done");
+        Future<Object> other = future();
+        Future<List<Object>> all = gather(pending, done, other, pending, done);
+        other.setResult("other");
+        runBriefly();
+        assertFalse(all.isDone());
+        pending.setResult("pending");
+        runBriefly();
+        assertEquals(List.of("pending", "done", "other", "pending", "done"), all.result());
+    }
+
+    @Test
+    void aFailedFuturePassedTwiceFailsTheGatheringOnceAndIsRetrieved() {
+        Future<Object> failing = future();
+        Future<Object> other = future();
+        Future<List<Object>> all = gather(failing, other, failing);
+        IllegalStateException error = new IllegalStateException("boom");
+        failing.setException(error);
+        runBriefly();
+        assertSame(error, all.exception());
+        other.setResult(1);
+        runBriefly();
+        loop.close();
+        assertEquals(List.of(), reported);
+    }
+
+    @Test
+    void aStartedCoroutineNotPassedEarlierInTheSameCallIsAnError() {
+        Coroutine<Object> coroutine = script(returning(() -> "once"));
+        Task<Object> task = loop.createTask(coroutine);
+        assertThrows(InvalidStateException.class, () -> gather(task, coroutine));
+        loop.runUntilComplete(task);
+    }
+
+    @Test
+    void futuresAlreadyDoneAreGatheredOnTheNextIteration() {
+        Future<Object> a = future();
+        Future<Object> b = future();
+        a.setResult(1);
+        b.setResult(2);
+        Future<List<Object>> all = gather(a, b, a);
+        assertFalse(all.isDone());
+        all.addDoneCallback(f -> events.add("gathered"));
+        loop.callSoon(() -> events.add("soon"));
+        runBriefly();
+        assertEquals(List.of(1, 2, 1), all.result());
+        assertEquals(List.of("soon", "gathered"), events);
+    }
+
+    @Test
+    void aFailedFutureAlreadyDoneFailsTheGathering() {
+        Future<Object> ok = future();
+        ok.setResult(1);
+        Future<Object> failed = future();
+        IllegalStateException error = new IllegalStateException("early");
+        failed.setException(error);
+        Future<Object> pending = future();
+        Future<List<Object>> all = gather(ok, failed, pending);
+        assertFalse(all.isDone());
+        runBriefly();
+        assertSame(error, all.exception());
+        pending.setResult(2);
+        runBriefly();
+    }
+
+    @Test
+    void theGatheringIsDoneOneCallbackTurnAfterItsLastChildLikeADoneCallback() {
+        Future<Object> first = future();
+        Future<Object> last = future();
+        Future<List<Object>> all = gather(first, last);
+        all.addDoneCallback(f -> events.add("gathered " + f.result()));
+        first.setResult("a");
+        loop.callSoon(() -> {
+            events.add("before last");
+            last.setResult("b");
+            last.addDoneCallback(f -> events.add("callback added after the gathering's"));
+            loop.callSoon(() -> events.add("queued after last"));
+        });
+        runMain(script(await(() -> Asyncio.sleep(0)), await(() -> Asyncio.sleep(0)), await(() -> Asyncio.sleep(0))));
+        assertEquals(List.of("before last", "callback added after the gathering's", "queued after last", "gathered [a, b]"), events);
+    }
+
+    @Test
+    void aYieldPassedToGatherCompletes() {
+        runMain(script(await(() -> Asyncio.gather(Asyncio.sleep(0, "yielded"), Asyncio.sleep(0)), v -> events.add(v.toString()))));
+        assertEquals(List.of("[yielded, null]"), events);
+    }
+
     @Test
     void gatherRunsCoroutinesConcurrentlyAsTasks() {
         runMain(script(await(() -> Asyncio.gather(

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,63 @@ class LockTest extends VirtualLoopTest {
         runMain(script(await(() -> Asyncio.sleep(3))));
         assertEquals(List.of("a@2.0", "b@2.0", "c@2.0"), events);
         assertTrue(event.isSet());
+    }
+
+    // test_locks.py: EventTests.test_wait_cancel, with waiters that stay
+    @Test
+    void cancellingOneEventWaiterLeavesTheOthersWaiting() {
+        Event event = new Event();
+        loop.createTask(script(await(event::await), logTime("a")));
+        Task<Object> b = loop.createTask(script(await(event::await), logTime("b")));
+        loop.createTask(script(await(event::await), logTime("c")));
+        runBriefly();
+        assertEquals("Event<unset waiters=3>", event.toString());
+        b.cancel();
+        runBriefly();
+        assertTrue(b.isCancelled());
+        assertEquals("Event<unset waiters=2>", event.toString());
+        loop.callLater(2, event::set);
+        runMain(script(await(() -> Asyncio.sleep(3))));
+        assertEquals(List.of("a@2.0", "c@2.0"), events);
+        assertEquals("Event<set>", event.toString());
+    }
+
+    @Test
+    void anEventWaiterWhoseFutureIsCancelledLeavesTheOthersWaiting() {
+        Event event = new Event();
+        Task<Object> a = loop.createTask(script(await(event::await), logTime("a")));
+        List<Future<Void>> middle = new ArrayList<>();
+        runMain(script(Script.run(() -> middle.add(event.await()))));
+        Task<Object> c = loop.createTask(script(await(event::await), logTime("c")));
+        runBriefly();
+        assertTrue(middle.get(0).cancel());
+        event.set();
+        runBriefly();
+        assertTrue(middle.get(0).isCancelled());
+        assertEquals(List.of("a@0.0", "c@0.0"), events);
+        assertTrue(a.isDone() && c.isDone());
+    }
+
+    @Test
+    void manyWaitersTimingOutOnAnEventLeaveOnlyTheLiveOnesCounted() {
+        Event event = new Event();
+        int[] timedOut = new int[1];
+        for (int i = 0; i < 1_000; i++) {
+            loop.createTask(script(Script.tryCatch(block(await(() -> Asyncio.waitFor(event.await(), 1))),
+                    AsyncTimeoutException.class, e -> block(Script.run(() -> timedOut[0]++)))));
+        }
+        loop.createTask(script(await(event::await), logTime("kept")));
+        runMain(script(await(() -> Asyncio.sleep(2))));
+        assertEquals(1_000, timedOut[0]);
+        assertEquals("Event<unset waiters=1>", event.toString());
+        List<String> expected = new ArrayList<>(List.of("kept@3.0"));
+        for (int i = 0; i < 100; i++) {
+            loop.createTask(script(await(event::await), logTime("late " + i)));
+            expected.add("late " + i + "@3.0");
+        }
+        loop.callLater(1, event::set);
+        runMain(script(await(() -> Asyncio.sleep(2))));
+        assertEquals(expected, events);
     }
 
     @Test

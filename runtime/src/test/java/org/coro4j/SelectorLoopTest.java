@@ -110,6 +110,34 @@ class SelectorLoopTest extends LoopbackTest {
     }
 
     @Test
+    void aWriterAddedWhileConnectingSeesTheConnectionThenWritability() throws IOException {
+        try (ServerSocketChannel listener = ServerSocketChannel.open();
+             SocketChannel client = SocketChannel.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            client.configureBlocking(false);
+            boolean connectedAtOnce = client.connect(listener.getLocalAddress());
+            List<String> events = new ArrayList<>();
+            Future<Void> done = loop.runUntilComplete(script(Script.returning(() -> new Future<Void>())));
+            loop.addWriter(client, () -> {
+                try {
+                    if (client.isConnectionPending()) {
+                        events.add("connected: " + client.finishConnect());
+                        return;
+                    }
+                    events.add("writable: " + client.write(ByteBuffer.wrap(bytes("hi"))));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                loop.removeWriter(client);
+                done.setResult(null);
+            });
+            loop.runUntilComplete(done);
+            assertEquals(connectedAtOnce ? List.of("writable: 2") : List.of("connected: true", "writable: 2"), events);
+            listener.accept().close();
+        }
+    }
+
+    @Test
     void theSockOperationsOverLoopback() throws IOException {
         byte[] big = new byte[4 << 20];
         for (int i = 0; i < big.length; i++) {

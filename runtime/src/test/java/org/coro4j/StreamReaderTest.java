@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -521,61 +520,5 @@ class StreamReaderTest extends VirtualLoopTest {
         java.io.IOException reset = new java.net.SocketException("Connection reset");
         reader.setException(reset);
         assertInstanceOf(java.net.SocketException.class, read.exception());
-    }
-
-    /** A transport that records the reader pausing and resuming it. */
-    private static final class RecordingTransport implements ByteTransport {
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void write(ByteBuffer data) {
-            data.position(data.limit());
-        }
-
-        @Override
-        public boolean canWriteEof() {
-            return true;
-        }
-
-        @Override
-        public void writeEof() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        @Override
-        public boolean isClosing() {
-            return false;
-        }
-
-        @Override
-        public void pauseReading() {
-            calls.add("pause");
-        }
-
-        @Override
-        public void resumeReading() {
-            calls.add("resume");
-        }
-
-        @Override
-        public int writeBufferSize() {
-            return 0;
-        }
-
-        @Override
-        public void setWriteBufferLimits(int high, int low) {
-        }
-
-        @Override
-        public Object getExtraInfo(String name) {
-            return null;
-        }
     }
 }

@@ -43,6 +43,11 @@ class StreamsTest extends LoopbackTest {
                     await(writer::drain))),
             run(writer::close));
 
+    /** An event on the test's loop. */
+    private Event event() {
+        return loop.runUntilComplete(script(returning(Event::new)));
+    }
+
     @Test
     void echoOneLine() {
         // test_streams.py: test_start_server (and test_open_connection: a line there and back)
@@ -111,6 +116,76 @@ class StreamsTest extends LoopbackTest {
                 run(() -> server.get().close()),
                 await(() -> server.get().waitClosed())));
         assertArrayEquals(big, (byte[]) back.get());
+    }
+
+    @Test
+    void backPressurePropagatesFromAReaderThatDoesNotReadToTheWritersDrain() {
+        int size = 8 << 20;
+        int limit = 1024;
+        Slot<Future<Void>> serverDrain = new Slot<>();
+        Event written = event();
+        ConnectionHandler flood = (reader, writer) -> script(
+                run(() -> writer.write(new byte[size])),
+                run(() -> serverDrain.set(writer.drain())),
+                run(written::set),
+                await(serverDrain::get),
+                await(() -> reader.read(-1)),
+                run(writer::close));
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> all = new Slot<>();
+        List<Integer> bufferedWhileNotReading = new ArrayList<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(flood, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port(), StreamOptions.defaults().limit(limit)), connection::set),
+                await(written::await),
+                await(() -> Asyncio.sleep(0.3)),
+                run(() -> bufferedWhileNotReading.add(connection.get().reader().buffered().length)),
+                run(() -> assertFalse(serverDrain.get().isDone(), "the server's drain waits while the client does not read")),
+                await(() -> connection.get().reader().readExactly(size), all::set),
+                await(serverDrain::get),
+                run(() -> connection.get().writer().close()),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertTrue(bufferedWhileNotReading.get(0) <= 2 * limit + 64 * 1024,
+                "the client stopped reading the socket above twice its limit: " + bufferedWhileNotReading);
+        assertEquals(size, ((byte[]) all.get()).length);
+    }
+
+    @Test
+    void aServerOnEveryInterface() {
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> line = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(ECHO, null, 0, StreamOptions.defaults().backlog(5)), server::set),
+                await(() -> Asyncio.openConnection("localhost", server.get().port()), connection::set),
+                run(() -> connection.get().writer().write(bytes("anyone\n"))),
+                await(() -> connection.get().reader().readLine(), line::set),
+                run(() -> assertTrue(server.get().sockets().get(0).getAddress().isAnyLocalAddress(), server.get().sockets().toString())),
+                run(() -> connection.get().writer().close()),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertEquals("anyone\n", text(line.get()));
+    }
+
+    @Test
+    void cancellingOpenConnectionClosesItsSocket() {
+        Slot<Future<Connection>> opening = new Slot<>();
+        loop.runUntilComplete(script(
+                run(() -> opening.set(Asyncio.openConnection(HOST, 9))),
+                run(() -> assertTrue(opening.get().cancel())),
+                await(() -> Asyncio.sleep(0.1))));
+        assertTrue(opening.get().isCancelled());
+    }
+
+    @Test
+    void portsAreChecked() {
+        loop.runUntilComplete(script(
+                run(() -> assertEquals("port out of range: 65536",
+                        assertThrows(IllegalArgumentException.class, () -> Asyncio.openConnection(HOST, 65536)).getMessage())),
+                run(() -> assertEquals("port out of range: -1",
+                        assertThrows(IllegalArgumentException.class, () -> Asyncio.startServer(ECHO, HOST, -1)).getMessage()))));
     }
 
     @Test
@@ -305,7 +380,8 @@ class StreamsTest extends LoopbackTest {
     @Test
     void aTaskCancelledInDrainThrowsCancelledExceptionThere() {
         // the server never reads, so the client's write buffer fills and drain waits
-        Event release = loop.runUntilComplete(script(returning(Event::new)));
+        Event release = event();
+        Event blocked = event();
         ConnectionHandler sleeper = (reader, writer) -> script(
                 await(release::await),
                 await(() -> reader.read(-1)),
@@ -314,30 +390,37 @@ class StreamsTest extends LoopbackTest {
         Slot<Server> server = new Slot<>();
         Slot<Connection> connection = new Slot<>();
         List<String> events = new ArrayList<>();
+        Slot<Task<?>> writer = new Slot<>();
         byte[] chunk = new byte[64 * 1024];
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(sleeper, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port(), tiny), connection::set),
-                await(() -> {
-                    Task<Object> writer = Asyncio.createTask(script(
+                run(() -> writer.set(Asyncio.createTask(script(
                             tryCatch(block(loopWhile(() -> true, block(
                                     run(() -> connection.get().writer().write(chunk)),
-                                    await(() -> connection.get().writer().drain()),
+                                    await(() -> {
+                                        Future<Void> drain = connection.get().writer().drain();
+                                        if (!drain.isDone()) {
+                                            blocked.set();
+                                        }
+                                        return drain;
+                                    }),
                                     run(() -> events.add("drained"))))),
                                     CancelledException.class, e -> block(
                                             run(() -> events.add("cancelled in drain")),
                                             run(() -> {
                                                 throw (CancelledException) e;
-                                            })))));
-                    return Asyncio.sleep(0.2, writer);
-                }, writer -> ((Task<?>) writer).cancel()),
-                await(() -> Asyncio.sleep(0.05)),
+                                            }))))))),
+                await(blocked::await),
+                run(() -> writer.get().cancel()),
+                await(() -> Asyncio.sleep(0)),
                 run(release::set),
                 run(() -> connection.get().writer().close()),
                 await(() -> connection.get().writer().waitClosed()),
                 run(() -> server.get().close()),
                 await(() -> server.get().waitClosed())));
         assertEquals("cancelled in drain", events.get(events.size() - 1), events.toString());
+        assertTrue(writer.get().isCancelled());
     }
 
     @Test
@@ -346,14 +429,16 @@ class StreamsTest extends LoopbackTest {
         Slot<Connection> connection = new Slot<>();
         Slot<StreamWriter> serverSide = new Slot<>();
         Slot<Object> line = new Slot<>();
+        Event accepted = event();
         ConnectionHandler keep = (reader, writer) -> script(
                 run(() -> serverSide.set(writer)),
+                run(accepted::set),
                 await(() -> reader.read(-1)),
                 run(writer::close));
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(keep, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> serverSide.get().write(bytes("part"))),
                 await(() -> {
                     Task<Object> blocked = Asyncio.createTask(script(await(() -> connection.get().reader().readLine())));
@@ -424,6 +509,52 @@ class StreamsTest extends LoopbackTest {
     }
 
     @Test
+    void drainAfterCloseFailsWithConnectionLost() {
+        // test_streams.py: test_async_writer_api_exception_after_close
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Throwable> error = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(ECHO, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
+                run(() -> connection.get().writer().close()),
+                run(() -> connection.get().writer().write(bytes("after close\n"))),
+                tryCatch(block(await(() -> connection.get().writer().drain())),
+                        IOException.class, e -> block(run(() -> error.set(e)))),
+                run(() -> server.get().close()),
+                await(() -> server.get().waitClosed())));
+        assertEquals("Connection lost", error.get().getMessage());
+    }
+
+    @Test
+    void aCancelledHandlerIsNotReported() {
+        // test_streams.py: test_unhandled_cancel
+        Slot<Task<?>> handlerTask = new Slot<>();
+        Event started = event();
+        ConnectionHandler forever = (reader, writer) -> script(
+                run(() -> handlerTask.set(Asyncio.currentTask())),
+                run(started::set),
+                await(() -> new Future<Void>()));
+        Slot<Server> server = new Slot<>();
+        Slot<Connection> connection = new Slot<>();
+        Slot<Object> eof = new Slot<>();
+        loop.runUntilComplete(script(
+                await(() -> Asyncio.startServer(forever, HOST, 0), server::set),
+                await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
+                await(started::await),
+                run(() -> handlerTask.get().cancel()),
+                await(() -> Asyncio.gather(true, List.of(handlerTask.get()))),
+                run(() -> server.get().close()),
+                run(() -> server.get().closeClients()),
+                await(() -> connection.get().reader().read(-1), eof::set),
+                await(() -> server.get().waitClosed()),
+                run(() -> connection.get().writer().close())));
+        assertTrue(handlerTask.get().isCancelled());
+        assertEquals(List.of(), reported);
+        assertEquals("", text(eof.get()));
+    }
+
+    @Test
     void serverCloseKeepsConnectionsCloseClientsClosesThem() {
         // test_server.py: test_close_clients
         Slot<Server> server = new Slot<>();
@@ -431,10 +562,12 @@ class StreamsTest extends LoopbackTest {
         Slot<Object> echoed = new Slot<>();
         Slot<Object> eof = new Slot<>();
         Slot<Object> waited = new Slot<>();
+        Event accepted = event();
+        ConnectionHandler echo = (reader, writer) -> script(run(accepted::set), await(() -> ECHO.handle(reader, writer)));
         loop.runUntilComplete(script(
-                await(() -> Asyncio.startServer(ECHO, HOST, 0), server::set),
+                await(() -> Asyncio.startServer(echo, HOST, 0), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port()), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> server.get().close()),
                 run(() -> assertFalse(server.get().isServing())),
                 run(() -> waited.set(server.get().waitClosed())),
@@ -454,8 +587,10 @@ class StreamsTest extends LoopbackTest {
         // test_server.py: test_abort_clients
         StreamOptions small = StreamOptions.defaults().writeBufferLimits(1024, 0);
         Slot<StreamWriter> serverSide = new Slot<>();
+        Event accepted = event();
         ConnectionHandler hold = (reader, writer) -> script(
                 run(() -> serverSide.set(writer)),
+                run(accepted::set),
                 await(() -> reader.read(-1)));
         Slot<Server> server = new Slot<>();
         Slot<Connection> connection = new Slot<>();
@@ -464,7 +599,7 @@ class StreamsTest extends LoopbackTest {
         loop.runUntilComplete(script(
                 await(() -> Asyncio.startServer(hold, HOST, 0, small), server::set),
                 await(() -> Asyncio.openConnection(HOST, server.get().port(), StreamOptions.defaults().limit(1024)), connection::set),
-                await(() -> Asyncio.sleep(0.05)),
+                await(accepted::await),
                 run(() -> serverSide.get().write(lots)),
                 run(() -> assertTrue(serverSide.get().transport().writeBufferSize() > 0, "the client does not read: bytes stay buffered")),
                 run(() -> server.get().close()),

@@ -53,7 +53,8 @@ final class AsyncTestRun {
             Thread.interrupted();
         }
         for (ExceptionContext context : reported) {
-            failures.add(new AssertionError(context.message(), context.exception()));
+            String task = context.task() == null ? "" : ": " + context.task();
+            failures.add(new AssertionError(context.message() + task, context.exception()));
         }
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);

@@ -178,7 +178,7 @@ class AsyncTestEngineTest {
     void aTaskStillPendingWhenTheCoroutineReturnsFailsTheTestWithTheTaskDump() {
         assertDump(AssertionError.class, "1 task was still pending when the test coroutine returned (start a task that is"
                 + " meant to outlive the test with BackgroundTasks); they were cancelled. 1 pending task at loop time 1.0:\n"
-                + "* Task \"forgotten\", suspended on SleepFuture<pending> id=",
+                + "* Task \"forgotten\", suspended on <Future pending> id=",
                 "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepLong(AsyncTestEngineTest.java:41)\n",
                 failure("leavesATaskPending"));
     }
@@ -188,7 +188,7 @@ class AsyncTestEngineTest {
         Throwable failure = failure("leavesATaskExceptionUnretrieved");
 
         assertInstanceOf(AssertionError.class, failure);
-        assertTrue(failure.getMessage().startsWith("Task exception was never retrieved: Task<failing Task<finished exception="),
+        assertTrue(failure.getMessage().startsWith("Task exception was never retrieved: <Task finished name='failing' "),
                 failure.getMessage());
         assertEquals("failed at 0.5", failure.getCause().getMessage());
     }
@@ -197,7 +197,7 @@ class AsyncTestEngineTest {
     void theVirtualTimeoutFailsTheTestWithTheTasksAsTheyWereAtTheDeadline() {
         assertDump(AsyncTimeoutException.class, "org.coro4j.AsyncTestEngineTest$Samples.sleepsPastItsVirtualTimeout() timed out"
                 + " after 10.0 virtual seconds; 1 pending task at loop time 10.0:\n"
-                + "* Task \"sleepsPastItsVirtualTimeout()\", suspended on SleepFuture<pending> id=",
+                + "* Task \"sleepsPastItsVirtualTimeout()\", suspended on <Future pending> id=",
                 "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepsPastItsVirtualTimeout(AsyncTestEngineTest.java:93)\n",
                 failure("sleepsPastItsVirtualTimeout"));
     }

@@ -14,6 +14,8 @@ import org.coro4j.instrumenter.Instrumenter;
  * instrumented body bytes to javac's, and the size of each fixed shape.
  */
 public final class Growth {
+    private static final int JAVAC_LIMIT = 4_000;
+
     private Growth() {
     }
 
@@ -64,7 +66,13 @@ public final class Growth {
     }
 
     private static String note(String corpus, List<CoroutineSize> sizes) {
-        return String.format(Locale.ROOT, "NOTE\tgrowth of %s: %d coroutine methods, instrumented/javac bytes median %.2fx, max %.2fx",
-                corpus, sizes.size(), median(sizes), max(sizes));
+        return String.format(Locale.ROOT, "NOTE\tgrowth of %s: %d coroutine methods, instrumented/javac bytes median %.2fx,"
+                + " max %.2fx; %d over 8,000 bytes once instrumented from javac's %,d bytes or less",
+                corpus, sizes.size(), median(sizes), max(sizes), overHugeLimit(sizes), JAVAC_LIMIT);
+    }
+
+    /** How many bodies cross HotSpot's 8,000 bytes although javac's method was at most {@value #JAVAC_LIMIT} bytes. */
+    static long overHugeLimit(List<CoroutineSize> sizes) {
+        return sizes.stream().filter(size -> size.javacBytes() <= JAVAC_LIMIT && size.instrumentedBytes() > 8_000).count();
     }
 }

@@ -15,7 +15,9 @@ import java.util.Locale;
  * used heap after repeated full collections, read from {@link MemoryMXBean}.
  */
 public final class Measure {
-    private static final int MAX_GC_ROUNDS = 10;
+    private static final int MAX_GC_ROUNDS = 20;
+    /** How many readings in a row must agree: what an earlier workload left can survive two full collections. */
+    private static final int STABLE_READINGS = 3;
 
     private Measure() {
     }
@@ -49,16 +51,20 @@ public final class Measure {
 
     /**
      * The used heap in bytes once nothing more is freed: full collections ({@link System#gc()})
-     * until two readings agree, at most {@value #MAX_GC_ROUNDS} rounds. Objects the caller holds
-     * strongly are counted; garbage is not.
+     * until {@value #STABLE_READINGS} readings in a row agree, at most {@value #MAX_GC_ROUNDS}
+     * rounds. Objects the caller holds strongly are counted; garbage is not. (Two agreeing readings
+     * are not enough: the objects of a workload that has just ended were seen to survive two full
+     * collections and go at the third.)
      */
     public static long usedHeapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long previous = -1;
+        int agreeing = 0;
         for (int round = 0; round < MAX_GC_ROUNDS; round++) {
             System.gc();
             long used = memory.getHeapMemoryUsage().getUsed();
-            if (used == previous) {
+            agreeing = used == previous ? agreeing + 1 : 1;
+            if (agreeing == STABLE_READINGS) {
                 return used;
             }
             previous = used;

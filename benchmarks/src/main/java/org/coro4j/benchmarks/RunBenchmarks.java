@@ -1,6 +1,7 @@
 package org.coro4j.benchmarks;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -20,7 +21,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 public final class RunBenchmarks {
     /** Benchmark method name to workload, system and how the JMH score becomes the reported figure. */
     private static final Map<String, Figure> FIGURES = Map.of(
-            "SpawnBenchmark.spawn", new Figure("W1", "coro4j", "ns/task", false),
+            "SpawnBenchmark.spawnTasks", new Figure("W1-tasks", "coro4j", "ns/task", false),
+            "SpawnBenchmark.spawnCoroutines", new Figure("W1-coroutines", "coro4j", "ns/task", false),
             "SwitchBenchmark.switches", new Figure("W2", "coro4j", "ns/switch", false),
             "AwaitBenchmark.fibAsync", new Figure("W4", "coro4j", "us/fib(25)", false),
             "AwaitBenchmark.fibPlain", new Figure("W4", "plain Java", "us/fib(25)", false),
@@ -53,13 +55,37 @@ public final class RunBenchmarks {
         }
     }
 
+    /**
+     * Prints the median of each profiler figure; for {@code gc.time} (milliseconds of collection in
+     * an iteration) also {@code gc.share}, the collections' percentage of all the measured time.
+     */
+    /** Milliseconds of collection over milliseconds measured, over every measured iteration. */
+    private static double gcShare(Collection<BenchmarkResult> forks) {
+        double gcMillis = 0;
+        double millis = 0;
+        for (BenchmarkResult fork : forks) {
+            for (IterationResult iteration : fork.getIterationResults()) {
+                Result<?> gc = iteration.getSecondaryResults().get("gc.time");
+                gcMillis += gc == null ? 0 : gc.getScore();
+                Result<?> primary = iteration.getPrimaryResult();
+                String unit = primary.getScoreUnit();
+                double unitMillis = unit.startsWith("ns") ? 1e-6 : unit.startsWith("us") ? 1e-3 : 1;
+                millis += primary.getScore() * iteration.getMetadata().getMeasuredOps() * unitMillis;
+            }
+        }
+        return gcMillis / millis;
+    }
+
     private static void printSecondary(String method, Collection<BenchmarkResult> forks) {
         Map<String, Result> names = forks.iterator().next().getIterationResults().iterator().next().getSecondaryResults();
         for (String name : names.keySet()) {
             double median = Measure.median(forks.stream().flatMap(fork -> fork.getIterationResults().stream())
                     .map(IterationResult::getSecondaryResults).filter(each -> each.containsKey(name))
                     .mapToDouble(each -> each.get(name).getScore()).toArray());
-            System.out.printf("PROFILE\t%s\t%s\t%.3f\t%s%n", method, name, median, names.get(name).getScoreUnit());
+            System.out.printf(Locale.ROOT, "PROFILE\t%s\t%s\t%.3f\t%s%n", method, name, median, names.get(name).getScoreUnit());
+            if (name.equals("gc.time")) {
+                System.out.printf(Locale.ROOT, "PROFILE\t%s\tgc.share\t%.1f\t%%%n", method, 100.0 * gcShare(forks));
+            }
         }
     }
 }

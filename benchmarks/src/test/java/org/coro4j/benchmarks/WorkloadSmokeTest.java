@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.coro4j.instrumenter.Instrumenter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs every coro4j benchmark workload once at a tiny size and checks what it computed. */
 class WorkloadSmokeTest {
 
     @Test
-    void spawnGathersEveryTaskResult() {
-        assertEquals(1_000L * 999 / 2, Spawn.run(1_000));
+    void spawnGathersEveryCreatedTaskResult() {
+        assertEquals(1_000L * 999 / 2, Spawn.runTasks(1_000));
+    }
+
+    @Test
+    void spawnGathersEveryCoroutineResult() {
+        assertEquals(1_000L * 999 / 2, Spawn.runCoroutines(1_000));
     }
 
     @Test
@@ -20,9 +27,10 @@ class WorkloadSmokeTest {
         assertEquals(20L * 30, Switch.run(20, 30));
     }
 
-    @Test
-    void suspendedMemorySuspendsThenResumesEveryTask() {
-        SuspendedMemory.Footprint footprint = SuspendedMemory.measure(2_000);
+    @ParameterizedTest(name = "on an Event: {0}")
+    @ValueSource(booleans = {true, false})
+    void suspendedMemorySuspendsThenResumesEveryTask(boolean onEvent) {
+        SuspendedMemory.Footprint footprint = SuspendedMemory.measure(2_000, onEvent);
         assertEquals(2_000, footprint.suspended());
         assertEquals(2_000, footprint.resumed());
         assertTrue(footprint.bytesPerTask() > 0, "a suspended task retains some heap: " + footprint);

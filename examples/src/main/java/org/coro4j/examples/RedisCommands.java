@@ -120,6 +120,17 @@ final class RedisCommands {
         if (i == to || bytes[i] < '1' || bytes[i] > '9') {
             return null;
         }
+        if (to - i < 19) { // at most 18 digits: no overflow possible
+            long value = 0;
+            for (; i < to; i++) {
+                int digit = bytes[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return null;
+                }
+                value = value * 10 + digit;
+            }
+            return negative ? -value : value;
+        }
         long value = 0; // accumulated negatively, so that Long.MIN_VALUE fits
         for (; i < to; i++) {
             int digit = bytes[i] - '0';

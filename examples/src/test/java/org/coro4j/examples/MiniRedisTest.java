@@ -60,7 +60,10 @@ class MiniRedisTest {
             assertEquals("2", jedis.get("single:counter"));
             jedis.set("single:negative", "-10");
             assertEquals(-9, jedis.incr("single:negative"));
-            assertEquals(2, jedis.del("single:a", "single:counter", "single:missing"));
+            jedis.set("single:large", "999999999999999999");
+            assertEquals(1_000_000_000_000_000_000L, jedis.incr("single:large"));
+            assertEquals(1_000_000_000_000_000_001L, jedis.incr("single:large"));
+            assertEquals(3, jedis.del("single:a", "single:counter", "single:missing", "single:large"));
             assertEquals(0, jedis.del("single:a"));
             assertFalse(jedis.exists("single:a"));
             assertTrue(jedis.configGet("save").isEmpty());

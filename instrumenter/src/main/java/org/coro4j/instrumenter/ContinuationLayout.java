@@ -34,17 +34,13 @@ final class ContinuationLayout {
     /** The slots that hold a value at each site of the method being laid out. */
     private final Map<AwaitSite, BitSet> typed = new HashMap<>();
 
-    ContinuationLayout(boolean isStatic) {
-        this.firstKeptSlot = isStatic ? 0 : 1;
+    /** A layout for a body whose locals from {@code firstKeptSlot} on may be kept (below it: {@code this}, the continuation). */
+    ContinuationLayout(int firstKeptSlot) {
+        this.firstKeptSlot = firstKeptSlot;
     }
 
     static boolean isStatic(int access) {
         return (access & Opcodes.ACC_STATIC) != 0;
-    }
-
-    /** The first local slot that is kept: 1 in instance methods, whose slot 0 is {@code this}. */
-    int firstKeptSlot() {
-        return firstKeptSlot;
     }
 
     /** Every field, in the order they were first used. */
@@ -52,7 +48,7 @@ final class ContinuationLayout {
         return List.copyOf(fields.values());
     }
 
-    /** The fields that keep the arguments of {@code descriptor} from the call until the body starts, by slot. */
+    /** The fields that keep the arguments of {@code descriptor} from the call until the body starts, by slot in the body. */
     List<Spill> arguments(String descriptor) {
         Map<String, Integer> used = new HashMap<>();
         List<Spill> spills = new ArrayList<>();
@@ -66,7 +62,8 @@ final class ContinuationLayout {
 
     /**
      * Lays out every suspension point of {@code method}, whose instructions must be those the sites
-     * were found in. Points where the same locals hold values of the same types keep the same
+     * were found in; the points come back in label order. Points where the same locals hold values
+     * of the same types get consecutive labels, and keep the same
      * locals in the same fields (all those live at any of them), so that they can share the code
      * that saves and restores them; a point unlike any other keeps only its live locals. A
      * reference field is cleared at a point only if an earlier suspension may have left a value in
@@ -123,7 +120,11 @@ final class ContinuationLayout {
             stackFieldsBySlots.computeIfAbsent(keptSlots.get(sites.get(i)), key -> new BitSet())
                     .or(referenceBits(referenceIds, stacks.get(i)));
         }
-        List<SuspensionPoint> points = new ArrayList<>();
+        Map<AwaitSite, Integer> labels = new HashMap<>();
+        for (List<AwaitSite> same : alike.values()) {
+            same.forEach(site -> labels.put(site, labels.size() + 1));
+        }
+        SuspensionPoint[] points = new SuspensionPoint[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
             AwaitSite site = sites.get(i);
             BitSet slots = keptSlots.get(site);
@@ -133,10 +134,11 @@ final class ContinuationLayout {
             List<ContinuationField> clears = new ArrayList<>();
             clear.stream().forEach(id -> clears.add(references.get(id)));
             Frame<BasicValue> frame = site.frame();
-            points.add(new SuspensionPoint(site, locals.get(i), stacks.get(i), clears,
-                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, frame.getStackSize() - 1)));
+            int label = labels.get(site);
+            points[label - 1] = new SuspensionPoint(site, label, locals.get(i), stacks.get(i), clears,
+                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, frame.getStackSize() - 1));
         }
-        return points;
+        return List.of(points);
     }
 
     /**

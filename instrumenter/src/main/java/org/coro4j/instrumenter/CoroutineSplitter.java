@@ -1,6 +1,7 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -8,9 +9,12 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableAnnotationNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
@@ -51,26 +55,28 @@ final class CoroutineSplitter {
         // allocations: new Foo(.., Await.on(x)) allocates after the await (analyses, then rewrites)
         problems.addAll(new AllocationMover(owner.name, method, lines).move());
         stopIfAny(problems);
-        // liveness: which locals are read again after each instruction (reads)
-        LiveLocals live = LiveLocals.of(method);
-        // frames: javac's frames with each dead local TOP (rewrites frames only)
-        DeadLocalFrames.mark(method, live);
-        // frames at awaits: the exact types of locals and stack at each await (reads)
-        List<Frame<BasicValue>> frames = framesAtAwaits(method, problems);
-        stopIfAny(problems);
-        List<AwaitSite> sites = sites(method, frames, live);
-        // layout: which continuation field keeps which value at each suspension point (reads)
-        ContinuationLayout layout = new ContinuationLayout(isStatic);
-        List<Spill> arguments = layout.arguments(method.desc);
-        List<SuspensionPoint> points = layout.suspensionPoints(method, sites);
-        // suspension points: the body becomes a state machine (rewrites the body)
-        int[] siteLines = siteLines(method, sites);
+        // body: the code moves into the body method, whose first parameter (after this) is the
+        // continuation; every local from there on moves up one slot (rewrites)
+        int continuationSlot = isStatic ? 0 : 1;
         String bodyDescriptor = "(L" + continuationClass + ";)Ljava/lang/Object;";
-        MethodNode body = bodyOf(method, bodyDescriptor);
-        int parameterSlot = isStatic ? 0 : 1;
-        int continuationSlot = Math.max(method.maxLocals, parameterSlot + 1);
-        new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass, continuationSlot))
-                .rewrite(points, arguments, parameterSlot);
+        MethodNode body = bodyOf(method, bodyDescriptor, continuationClass, continuationSlot);
+        String entryDescriptor = "(L" + continuationClass + ";" + method.desc.substring(1);
+        // liveness: which locals are read again after each instruction (reads)
+        LiveLocals live = LiveLocals.of(body);
+        // frames: javac's frames with each dead local TOP (rewrites frames only)
+        DeadLocalFrames.mark(body, live, continuationSlot + 1);
+        // frames at awaits: the exact types of locals and stack at each await (reads)
+        List<Frame<BasicValue>> frames = framesAtAwaits(body, entryDescriptor, problems);
+        stopIfAny(problems);
+        List<AwaitSite> sites = sites(body, frames, live);
+        // layout: which continuation field keeps which value at each suspension point (reads)
+        ContinuationLayout layout = new ContinuationLayout(continuationSlot + 1);
+        List<Spill> arguments = layout.arguments(method.desc);
+        List<SuspensionPoint> points = layout.suspensionPoints(body, sites);
+        // suspension points: the body becomes a state machine (rewrites the body)
+        int[] siteLines = siteLines(body, points);
+        new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass))
+                .rewrite(points, arguments);
         // stub: the method only allocates its continuation (rewrites the method)
         becomeStub(method, continuationClass, arguments);
         // continuation class (writes a new class); the owner and it are verified once written
@@ -95,8 +101,8 @@ final class CoroutineSplitter {
     }
 
     /** The simulated frame before each await; an await whose pending values cannot be kept is a problem. */
-    private List<Frame<BasicValue>> framesAtAwaits(MethodNode method, List<Problem> problems) {
-        FrameSimulator simulator = new FrameSimulator(owner.name, method);
+    private List<Frame<BasicValue>> framesAtAwaits(MethodNode method, String entryDescriptor, List<Problem> problems) {
+        FrameSimulator simulator = new FrameSimulator(owner.name, method, entryDescriptor);
         List<Frame<BasicValue>> frames = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (CoroutineMethodFinder.isAwait(insn)) {
@@ -141,7 +147,7 @@ final class CoroutineSplitter {
                         kept.set(copyOf);
                     }
                 }
-                sites.add(new AwaitSite((MethodInsnNode) insn, sites.size() + 1, frame, kept));
+                sites.add(new AwaitSite((MethodInsnNode) insn, frame, kept));
             }
         }
         return sites;
@@ -153,7 +159,12 @@ final class CoroutineSplitter {
         }
     }
 
-    private MethodNode bodyOf(MethodNode method, String bodyDescriptor) {
+    /**
+     * The body method, holding {@code method}'s code with the continuation in {@code continuationSlot}
+     * (its parameter, so that the most used local has a one-byte load) and every local from there on
+     * one slot up, in instructions, javac's frames and the local variable tables.
+     */
+    private MethodNode bodyOf(MethodNode method, String bodyDescriptor, String continuationClass, int continuationSlot) {
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         int access = Opcodes.ACC_SYNTHETIC | (method.access & Opcodes.ACC_STATIC);
         if (isInterface) {
@@ -165,38 +176,60 @@ final class CoroutineSplitter {
         body.instructions = method.instructions;
         body.tryCatchBlocks = method.tryCatchBlocks;
         body.localVariables = method.localVariables;
-        body.maxLocals = method.maxLocals;
+        body.visibleLocalVariableAnnotations = method.visibleLocalVariableAnnotations;
+        body.invisibleLocalVariableAnnotations = method.invisibleLocalVariableAnnotations;
+        body.maxLocals = method.maxLocals + 1;
         body.maxStack = method.maxStack;
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn instanceof VarInsnNode variable && variable.var >= continuationSlot) {
+                variable.var++;
+            } else if (insn instanceof IincInsnNode increment && increment.var >= continuationSlot) {
+                increment.var++;
+            } else if (insn instanceof FrameNode frame) {
+                List<Object> locals = new ArrayList<>(frame.local);
+                while (locals.size() < continuationSlot) {
+                    locals.add(Opcodes.TOP);
+                }
+                locals.add(continuationSlot, continuationClass);
+                frame.local = locals;
+            }
+        }
+        if (body.localVariables != null) {
+            body.localVariables.stream().filter(local -> local.index >= continuationSlot).forEach(local -> local.index++);
+        }
+        for (List<LocalVariableAnnotationNode> annotations : Arrays.asList(body.visibleLocalVariableAnnotations,
+                body.invisibleLocalVariableAnnotations)) {
+            if (annotations != null) {
+                annotations.forEach(annotation -> annotation.index.replaceAll(index -> index >= continuationSlot ? index + 1 : index));
+            }
+        }
         return body;
     }
 
-    private List<Object> entryLocals(boolean isStatic, String continuationClass, int continuationSlot) {
+    private List<Object> entryLocals(boolean isStatic, String continuationClass) {
         List<Object> locals = new ArrayList<>();
         if (!isStatic) {
             locals.add(owner.name);
         }
         locals.add(continuationClass);
-        while (locals.size() < continuationSlot) {
-            locals.add(Opcodes.TOP);
-        }
-        locals.add(continuationClass);
         return locals;
     }
 
-    private static int[] siteLines(MethodNode method, List<AwaitSite> sites) {
-        int[] result = new int[sites.size() + 1];
+    private static int[] siteLines(MethodNode method, List<SuspensionPoint> points) {
+        int[] result = new int[points.size() + 1];
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof LineNumberNode line) {
                 result[0] = line.line;
                 break;
             }
         }
-        for (AwaitSite site : sites) {
-            result[site.label()] = SourceLines.lineOf(site.call());
+        for (SuspensionPoint point : points) {
+            result[point.label()] = SourceLines.lineOf(point.site().call());
         }
         return result;
     }
 
+    /** Makes {@code method} allocate the continuation and store the arguments (kept one slot up in the body) in their fields. */
     private void becomeStub(MethodNode method, String continuationClass, List<Spill> arguments) {
         InsnList code = new InsnList();
         code.add(new TypeInsnNode(Opcodes.NEW, continuationClass));
@@ -210,10 +243,11 @@ final class CoroutineSplitter {
             slots = 1;
         }
         for (Spill argument : arguments) {
+            int slot = argument.index() - 1;
             code.add(new InsnNode(Opcodes.DUP));
-            code.add(new VarInsnNode(argument.kind().loadOpcode(), argument.index()));
+            code.add(new VarInsnNode(argument.kind().loadOpcode(), slot));
             code.add(new FieldInsnNode(Opcodes.PUTFIELD, continuationClass, argument.field().name(), argument.field().descriptor()));
-            slots = argument.index() + argument.kind().size();
+            slots = slot + argument.kind().size();
         }
         code.add(new InsnNode(Opcodes.ARETURN));
         method.instructions = code;

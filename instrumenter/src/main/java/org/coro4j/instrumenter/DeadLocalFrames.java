@@ -12,14 +12,15 @@ import org.objectweb.asm.tree.MethodNode;
  * Marks {@code TOP} every local that javac's stack map frames list but that is dead there (not read
  * before being written on any path on). The verifier then needs no value in it, so a resumed body
  * never has to fill a local it will not read, and the simulated frames at each await see exactly
- * what the verifier sees. {@code this} stays as it is. Changes frames only, never instructions.
+ * what the verifier sees. The first slots ({@code this}, the continuation) stay as they are.
+ * Changes frames only, never instructions.
  */
 final class DeadLocalFrames {
     private DeadLocalFrames() {
     }
 
-    static void mark(MethodNode method, LiveLocals live) {
-        boolean instance = !ContinuationLayout.isStatic(method.access);
+    /** Marks the dead locals of {@code method}'s frames, from slot {@code firstSlot} on. */
+    static void mark(MethodNode method, LiveLocals live, int firstSlot) {
         for (AbstractInsnNode insn : method.instructions) {
             if (insn instanceof FrameNode frame) {
                 BitSet alive = live.before(frame);
@@ -27,7 +28,7 @@ final class DeadLocalFrames {
                 int slot = 0;
                 for (Object type : frame.local) {
                     boolean wide = type == Opcodes.LONG || type == Opcodes.DOUBLE;
-                    if (type == Opcodes.TOP || alive.get(slot) || (instance && slot == 0)) {
+                    if (type == Opcodes.TOP || alive.get(slot) || slot < firstSlot) {
                         locals.add(type);
                     } else {
                         locals.add(Opcodes.TOP);

@@ -25,11 +25,18 @@ import org.objectweb.asm.tree.analysis.Frame;
 final class FrameSimulator {
     private final String owner;
     private final MethodNode method;
+    private final String entryDescriptor;
     private final ExactTypeInterpreter interpreter = new ExactTypeInterpreter();
 
     FrameSimulator(String owner, MethodNode method) {
+        this(owner, method, method.desc);
+    }
+
+    /** A simulator whose method starts with the locals of the parameters of {@code entryDescriptor}. */
+    FrameSimulator(String owner, MethodNode method, String entryDescriptor) {
         this.owner = owner;
         this.method = method;
+        this.entryDescriptor = entryDescriptor;
     }
 
     /** The frame just before {@code target} executes. */
@@ -70,7 +77,7 @@ final class FrameSimulator {
         if ((method.access & Opcodes.ACC_STATIC) == 0) {
             frame.setLocal(slot++, interpreter.newValue(Type.getObjectType(owner)));
         }
-        for (Type argument : Type.getArgumentTypes(method.desc)) {
+        for (Type argument : Type.getArgumentTypes(entryDescriptor)) {
             BasicValue value = interpreter.newValue(argument);
             frame.setLocal(slot++, value);
             if (value.getSize() == 2) {

@@ -24,10 +24,10 @@ import org.objectweb.asm.tree.MethodNode;
 public final class Instrumenter {
     private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
     private static final int CLASS_FILE_MAGIC = 0xCAFEBABE;
-    /** Magic (4 bytes), minor and major version (2 each), constant pool count (2). */
-    private static final int HEADER_LENGTH = 10;
     /** HotSpot's {@code HugeMethodLimit}: it never JIT-compiles a method with more bytecode than this. */
     private static final int HUGE_METHOD_LIMIT = 8_000;
+    /** Magic (4 bytes), minor and major version (2 each), constant pool count (2). */
+    private static final int HEADER_LENGTH = 10;
 
     /**
      * Instruments one class file.
@@ -72,14 +72,17 @@ public final class Instrumenter {
             List<Problem> problems = new ArrayList<>(finder.problems());
             problems.add(new SourceLines(owner).at(finder.coroutines().get(0),
                     "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
-            throw new InstrumentationException(problems);
+            throwIfAny(problems);
         }
         return rewrite(owner, finder.coroutines(), finder.problems(), CodeSizes.of(classFile));
     }
 
+    /** Throws listing {@code problems} in source-line order, if there are any. */
     private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
         if (!problems.isEmpty()) {
-            throw new InstrumentationException(problems);
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingInt(Problem::line));
+            throw new InstrumentationException(sorted);
         }
     }
 
@@ -105,7 +108,6 @@ public final class Instrumenter {
                 problems.addAll(e.problems());
             }
         }
-        problems.sort(Comparator.comparingInt(Problem::line));
         throwIfAny(problems);
         owner.methods.addAll(bodies);
         markInstrumented(owner);

@@ -16,8 +16,8 @@ import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -32,8 +32,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * takes the awaited result. Points of the same shape (the same values in the same fields) share
  * one block that saves and one that restores, at the end of the body, so that code grows with
  * the values live at each point, not with the number of points. Stack map frames are javac's
- * (with dead locals {@code TOP}, see {@link DeadLocalFrames}) widened by the slot of the
- * continuation, plus exact frames at every new branch target.
+ * (with dead locals {@code TOP}, see {@link DeadLocalFrames}), plus exact frames at every new
+ * branch target.
  */
 final class SuspendPointRewriter {
     /** The debugger-visible name of the local that holds the continuation. */
@@ -57,8 +57,8 @@ final class SuspendPointRewriter {
     /**
      * @param body the body method, holding the original instructions and javac's expanded frames
      * @param continuationClass internal name of the continuation class
-     * @param continuationSlot the local slot that holds the continuation while the body runs
-     * @param entryLocals the stack map frame locals at the body's entry, with the continuation in {@code continuationSlot}
+     * @param continuationSlot the body's parameter slot that holds the continuation
+     * @param entryLocals the stack map frame locals at the body's entry: {@code this} if any, the continuation
      */
     SuspendPointRewriter(MethodNode body, String continuationClass, int continuationSlot, List<Object> entryLocals) {
         this.body = body;
@@ -71,8 +71,7 @@ final class SuspendPointRewriter {
      * Rewrites the body. {@code points} were laid out on the instructions as they are;
      * {@code arguments} are the fields the arguments wait in.
      */
-    void rewrite(List<SuspensionPoint> points, List<Spill> arguments, int parameterSlot) {
-        widenJavacFrames();
+    void rewrite(List<SuspensionPoint> points, List<Spill> arguments) {
         Map<SuspensionPoint, Labels> labels = new IdentityHashMap<>();
         Map<String, List<SuspensionPoint>> byShape = new LinkedHashMap<>();
         for (SuspensionPoint point : points) {
@@ -96,33 +95,10 @@ final class SuspendPointRewriter {
             entries.add(block != null ? block.restore() : labels.get(point).restore());
         }
         LabelNode continuationKnown = new LabelNode();
-        body.instructions.insert(prologue(entries, arguments, parameterSlot, continuationKnown));
+        body.instructions.insert(prologue(entries, arguments, continuationKnown));
         body.instructions.add(sharedBlocks);
         nameContinuationSlot(continuationKnown);
         excludeRestoreCodeFromHandlers();
-        body.maxLocals = Math.max(body.maxLocals, continuationSlot + 1);
-    }
-
-    /** Adds the continuation's slot to each of javac's frames. */
-    private void widenJavacFrames() {
-        for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof FrameNode frame) {
-                frame.local = withContinuationSlot(frame.local);
-            }
-        }
-    }
-
-    private List<Object> withContinuationSlot(List<Object> locals) {
-        List<Object> widened = new ArrayList<>(locals);
-        int slots = 0;
-        for (Object type : widened) {
-            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
-        }
-        for (; slots < continuationSlot; slots++) {
-            widened.add(Opcodes.TOP);
-        }
-        widened.add(continuationClass);
-        return widened;
     }
 
     /** Lists the continuation in the local variable table, so that debuggers show it beside the user's locals. */
@@ -148,7 +124,7 @@ final class SuspendPointRewriter {
         if (shared != null) {
             code.add(new InsnNode(Opcodes.POP));
             code.add(saveStack(point));
-            code.add(pushInt(point.site().label()));
+            code.add(pushInt(point.label()));
             code.add(new JumpInsnNode(Opcodes.GOTO, shared.save()));
             code.add(labels.resume());
             code.add(frame(point.frameLocals(), List.of()));
@@ -192,7 +168,7 @@ final class SuspendPointRewriter {
         }
         code.add(loadContinuation());
         code.add(saveLocals(point, true));
-        code.add(pushInt(point.site().label()));
+        code.add(pushInt(point.label()));
         code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
         if (pending) {
             code.add(suspendedMarker());
@@ -227,17 +203,21 @@ final class SuspendPointRewriter {
         code.add(labelSwitch(points, labels));
     }
 
+    /**
+     * The switch from the label to each point's own code: a table when the labels are dense (the
+     * layout numbers points that keep the same locals consecutively), else a lookup.
+     */
     private static AbstractInsnNode labelSwitch(List<SuspensionPoint> points, Map<SuspensionPoint, Labels> labels) {
-        int first = points.get(0).site().label();
-        int last = points.get(points.size() - 1).site().label();
+        int first = points.get(0).label();
+        int last = points.get(points.size() - 1).label();
         LabelNode fallback = labels.get(points.get(0)).resume();
         if ((long) (last - first + 1) * 4 <= (long) points.size() * 8) {
             LabelNode[] targets = new LabelNode[last - first + 1];
             java.util.Arrays.fill(targets, fallback);
-            points.forEach(point -> targets[point.site().label() - first] = labels.get(point).resume());
+            points.forEach(point -> targets[point.label() - first] = labels.get(point).resume());
             return new TableSwitchInsnNode(first, last, fallback, targets);
         }
-        int[] keys = points.stream().mapToInt(point -> point.site().label()).toArray();
+        int[] keys = points.stream().mapToInt(SuspensionPoint::label).toArray();
         LabelNode[] targets = points.stream().map(point -> labels.get(point).resume()).toArray(LabelNode[]::new);
         return new LookupSwitchInsnNode(fallback, keys, targets);
     }
@@ -335,21 +315,14 @@ final class SuspendPointRewriter {
         return code;
     }
 
-    /**
-     * Keeps the continuation in its slot, switches on its {@code label}, and on a first run loads the
-     * arguments, last slot first, so that the parameter holding the continuation is overwritten last.
-     */
-    private InsnList prologue(List<LabelNode> entries, List<Spill> arguments, int parameterSlot, LabelNode continuationKnown) {
+    /** Switches on the continuation's {@code label}, and on a first run loads the arguments. */
+    private InsnList prologue(List<LabelNode> entries, List<Spill> arguments, LabelNode continuationKnown) {
         InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, parameterSlot));
+        code.add(continuationKnown);
         boolean dispatches = !entries.isEmpty();
         if (dispatches) {
-            code.add(new InsnNode(Opcodes.DUP));
-        }
-        code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
-        code.add(continuationKnown);
-        if (dispatches) {
             LabelNode start = new LabelNode();
+            code.add(loadContinuation());
             code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
             if (entries.size() == 1) {
                 code.add(new JumpInsnNode(Opcodes.IFNE, entries.get(0)));
@@ -359,9 +332,8 @@ final class SuspendPointRewriter {
             code.add(start);
             code.add(frame(entryLocals, List.of()));
         }
-        for (int i = arguments.size() - 1; i >= 0; i--) {
-            Spill argument = arguments.get(i);
-            code.add(new VarInsnNode(Opcodes.ALOAD, parameterSlot));
+        for (Spill argument : arguments) {
+            code.add(loadContinuation());
             code.add(new FieldInsnNode(Opcodes.GETFIELD, continuationClass, argument.field().name(), argument.field().descriptor()));
             code.add(new VarInsnNode(argument.kind().storeOpcode(), argument.index()));
         }
@@ -396,9 +368,8 @@ final class SuspendPointRewriter {
         }
     }
 
-    private FrameNode frame(List<Object> locals, List<Object> stack) {
-        List<Object> all = locals == entryLocals ? locals : withContinuationSlot(locals);
-        return new FrameNode(Opcodes.F_NEW, all.size(), all.toArray(), stack.size(), stack.toArray());
+    private static FrameNode frame(List<Object> locals, List<Object> stack) {
+        return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
  * What one {@code Await.on} keeps when it suspends, and how the code goes on after it resumes.
  *
  * @param site the await
+ * @param label the point's number, from 1: the continuation's {@code label} while suspended here
  * @param locals the live locals kept, by slot
  * @param stack the operand-stack values pending below the awaitable, bottom first
  * @param clears the reference fields that may still hold a value kept at an earlier suspension
@@ -14,7 +15,7 @@ import java.util.List;
  * @param frameLocals the stack map frame locals after the await, each dead local {@code TOP}
  * @param frameStack the stack map frame types of {@link #stack}
  */
-record SuspensionPoint(AwaitSite site, List<Spill> locals, List<Spill> stack, List<ContinuationField> clears,
+record SuspensionPoint(AwaitSite site, int label, List<Spill> locals, List<Spill> stack, List<ContinuationField> clears,
         List<Object> frameLocals, List<Object> frameStack) {
 
     /** Whether this point keeps or clears any field for its locals. */

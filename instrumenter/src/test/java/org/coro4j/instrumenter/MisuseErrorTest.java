@@ -83,7 +83,7 @@ class MisuseErrorTest {
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Sync.java:5: @Async method Sync.run() is synchronized"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Sync.java:4: @Async method Sync.run() is synchronized"), problems.get(0));
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.coro4j;
+
+import static org.coro4j.Script.await;
+import static org.coro4j.Script.block;
+import static org.coro4j.Script.raise;
+import static org.coro4j.Script.returning;
+import static org.coro4j.Script.script;
+import static org.coro4j.Script.tryCatch;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link TaskGroup#cancel()} [Python 3.15], after the cancel() cases of CPython's test_taskgroups.py. */
+class TaskGroupCancelTest extends VirtualLoopTest {
+
+    private Coroutine<Object> sleepLogging(double seconds, String name) {
+        return script(tryCatch(block(await(() -> Asyncio.sleep(seconds)), logTime(name + " done")), CancelledException.class,
+                e -> block(logTime(name + " cancelled"), raise(() -> e))));
+    }
+
+    // test_taskgroups.py (3.15): cancel() cancels the children and the body; the group exits without CancelledError
+    @Test
+    void cancelStopsTheBodyAndEveryChildAndTheGroupReturns() {
+        Object result = runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> group.createTask(sleepLogging(10, "child 1"))),
+                        Script.run(() -> group.createTask(sleepLogging(10, "child 2"))),
+                        await(() -> Asyncio.sleep(1)),
+                        Script.run(group::cancel),
+                        await(() -> Asyncio.sleep(5)),
+                        log("body went on"),
+                        returning(() -> "body result"))), v -> events.add("group returned " + v)),
+                logTime("after the group"),
+                returning(() -> "main done")));
+        assertEquals("main done", result);
+        assertEquals(List.of("child 1 cancelled@1.0", "child 2 cancelled@1.0", "group returned null", "after the group@1.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): cancel() from a child task
+    @Test
+    void aChildCanCancelItsGroup() {
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> group.createTask(sleepLogging(10, "sibling"))),
+                        Script.run(() -> group.createTask(script(await(() -> Asyncio.sleep(2)), Script.run(group::cancel)))),
+                        await(() -> Asyncio.sleep(10)),
+                        log("body went on")))),
+                logTime("after the group")));
+        assertEquals(List.of("sibling cancelled@2.0", "after the group@2.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): cancel() is idempotent and does nothing once the group is done
+    @Test
+    void cancellingTwiceOrAfterTheGroupIsDoneDoesNothing() {
+        TaskGroup[] kept = new TaskGroup[1];
+        Task<?>[] child = new Task<?>[1];
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> kept[0] = group),
+                        Script.run(() -> child[0] = group.createTask(sleepLogging(10, "child"))),
+                        Script.run(group::cancel),
+                        Script.run(group::cancel),
+                        await(() -> Asyncio.sleep(1))))),
+                Script.run(() -> kept[0].cancel()),
+                await(() -> Asyncio.sleep(1)),
+                logTime("main went on")));
+        assertTrue(child[0].isCancelled(), "cancelled before its first step, so its body never ran");
+        assertEquals(List.of("main went on@1.0"), events);
+    }
+
+    @Test
+    void cancelAfterTheBodyEndedStillEndsTheGroupQuietly() {
+        Object result = runMain(script(await(() -> TaskGroup.run(group -> script(
+                Script.run(() -> group.createTask(sleepLogging(10, "long child"))),
+                Script.run(() -> group.createTask(script(await(() -> Asyncio.sleep(1)), Script.run(group::cancel)))),
+                returning(() -> "body result"))), v -> events.add("group returned " + v))));
+        assertNull(result);
+        assertEquals(List.of("long child cancelled@1.0", "group returned body result"), events);
+    }
+
+    @Test
+    void aCancellationFromOutsideStillPropagates() {
+        Task<Object> outer = loop.createTask(script(await(() -> TaskGroup.run(group -> script(
+                Script.run(() -> group.createTask(sleepLogging(10, "child"))),
+                await(() -> Asyncio.sleep(1)),
+                Script.run(group::cancel),
+                await(() -> Asyncio.sleep(1)))))));
+        runMain(script(await(() -> Asyncio.sleep(1)), Script.run(() -> outer.cancel())));
+        runMain(script(await(() -> Asyncio.sleep(1))));
+        assertTrue(outer.isCancelled());
+    }
+
+    @Test
+    void aChildFailureStillRaisesTheExceptionGroupAfterCancel() {
+        ExceptionGroup group = assertThrows(ExceptionGroup.class, () -> runMain(TaskGroup.run(tg -> script(
+                Script.run(() -> tg.createTask(script(tryCatch(block(await(() -> Asyncio.sleep(10))), CancelledException.class,
+                        e -> block(raise(() -> new IllegalStateException("failed while cancelled"))))))),
+                await(() -> Asyncio.sleep(1)),
+                Script.run(tg::cancel),
+                await(() -> Asyncio.sleep(1))))));
+        assertEquals(1, group.getExceptions().size());
+        assertEquals("failed while cancelled", group.getExceptions().get(0).getMessage());
+        assertFalse(loop.isClosed());
+    }
+}
