@@ -61,7 +61,7 @@ public enum Construct {
      * package-private in another package ({@code StringBuilder}/{@code StringBuffer} too), a
      * public method's package-private return type, a private nested class hierarchy.
      */
-    HIDDEN_TYPES(false),
+    HIDDEN_TYPES(true),
     /**
      * {@code @Async} methods implementing the generic {@code AsyncFunction<String, T>}, called
      * through the interface, so that the compiler writes a bridge method.
