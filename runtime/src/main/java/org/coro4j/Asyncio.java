@@ -156,6 +156,18 @@ public final class Asyncio {
     }
 
     /**
+     * Like {@link #waitFor(Future, double)} for an awaitable whose static type says nothing (an
+     * {@code Object} that is a {@link Future}, a {@link Coroutine} or a {@link CompletionStage});
+     * anything else throws {@link IllegalArgumentException}. Its result type is inferred from
+     * nothing: prefer the typed forms {@link #waitFor(Future, double)},
+     * {@link #waitFor(Coroutine, double)} and {@link #waitFor(CompletionStage, double)}, which javac
+     * picks whenever the argument's type is one of those.
+     */
+    public static <T> Future<T> waitFor(Object awaitable, double seconds) {
+        return WaitingFor.start(EventLoop.current(), Arguments.notNull(awaitable, "waitFor: the awaitable"), seconds);
+    }
+
+    /**
      * A coroutine that runs {@code body} and cancels it if it is still running {@code seconds} from
      * now; it then throws {@link AsyncTimeoutException} [Python: {@code async with asyncio.timeout(delay)}].
      * {@link Double#POSITIVE_INFINITY} means no deadline; the body can move it with {@link Timeout#reschedule}.
@@ -189,6 +201,17 @@ public final class Asyncio {
     public static <T> Future<T> shield(CompletionStage<? extends T> stage) {
         EventLoop loop = EventLoop.current();
         return Shielded.start(loop, Future.fromStage(Arguments.notNull(stage, "shield: the stage"), loop));
+    }
+
+    /**
+     * Like {@link #shield(Future)} for an awaitable whose static type says nothing (an {@code Object}
+     * that is a {@link Future}, a {@link Coroutine} or a {@link CompletionStage}); anything else
+     * throws {@link IllegalArgumentException}. Its result type is inferred from nothing: prefer the
+     * typed forms {@link #shield(Future)}, {@link #shield(Coroutine)} and
+     * {@link #shield(CompletionStage)}, which javac picks whenever the argument's type is one of those.
+     */
+    public static <T> Future<T> shield(Object awaitable) {
+        return Shielded.start(EventLoop.current(), Arguments.notNull(awaitable, "shield: the awaitable"));
     }
 
     /**

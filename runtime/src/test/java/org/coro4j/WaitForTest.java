@@ -22,7 +22,7 @@ class WaitForTest extends VirtualLoopTest {
     private <T> T waitFor(Object awaitable, double seconds) {
         @SuppressWarnings("unchecked")
         T[] result = (T[]) new Object[1];
-        runMain(script(await(() -> WaitingFor.start(loop, awaitable, seconds), v -> result[0] = (T) v)));
+        runMain(script(await(() -> Asyncio.waitFor(awaitable, seconds), v -> result[0] = (T) v)));
         return result[0];
     }
 
