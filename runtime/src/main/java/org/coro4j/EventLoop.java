@@ -538,11 +538,16 @@ public final class EventLoop implements AutoCloseable {
             } while (!stopping);
         } finally {
             stopping = false;
-            thread = null;
-            RUNNING.remove();
-            if (lastCurrent == this) {
-                lastCurrent = null;
-            }
+            stopRunning();
+        }
+    }
+
+    /** Called by the thread that ran the loop when it stops: the loop no longer runs on it. */
+    private void stopRunning() {
+        thread = null;
+        RUNNING.remove();
+        if (lastCurrent == this) {
+            lastCurrent = null;
         }
     }
 
@@ -616,8 +621,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Runs the loop on the calling thread without waiting, for a test's virtual clock: what is
-     * ready, and each timer due at or before {@code until}, the virtual time moving to each timer in
-     * turn; then sets the time to {@code until} if it is later and finite.
+     * ready (channels included), and each timer due at or before {@code until}, the virtual time
+     * moving to each timer in turn; then sets the time to {@code until} if it is later and finite.
      */
     void runVirtualUntil(double until) {
         checkCanRun();
@@ -626,6 +631,7 @@ public final class EventLoop implements AutoCloseable {
         try {
             while (true) {
                 moveFromOtherThreads();
+                io.poll(ready);
                 dropCancelledTimersAtHead();
                 if (!ready.isEmpty() || !timers.isEmpty() && timers.peek().when() <= clock.now()) {
                     runReady();
@@ -639,8 +645,7 @@ public final class EventLoop implements AutoCloseable {
                 clock.advanceTo(until);
             }
         } finally {
-            thread = null;
-            RUNNING.remove();
+            stopRunning();
         }
     }
 

@@ -113,6 +113,20 @@ class CallGraphTest extends VirtualLoopTest {
     }
 
     @Test
+    void aShieldAwaitsTheFutureItShields() {
+        FutureCallGraph[] graph = new FutureCallGraph[1];
+        Task<Object> inner = loop.createTask(named("inner", await(() -> Asyncio.sleep(1))), "inner");
+        Task<Object> outer = loop.createTask(named("outer", await(() -> Asyncio.shield(inner))), "outer");
+        loop.callLater(0.5, () -> graph[0] = Asyncio.captureCallGraph(inner));
+        loop.runUntilComplete(outer);
+
+        FutureCallGraph shield = graph[0].awaitedBy().get(0);
+        assertEquals("Shielded", shield.future().getClass().getSimpleName());
+        assertSame(outer, shield.awaitedBy().get(0).future());
+        assertEquals(List.of(frame("outer")), shield.awaitedBy().get(0).callStack());
+    }
+
+    @Test
     void theGraphOfADoneTaskHasNoStackAndNoAwaiters() {
         Task<Object> done = loop.createTask(named("quick"));
         loop.runUntilComplete(done);

@@ -34,7 +34,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * The JUnit Platform engine that runs {@link AsyncTest} methods (engine id {@code coro4j}); the
  * Platform finds it through {@code META-INF/services}, so whatever runs JUnit 5 tests (Maven
  * Surefire, Gradle, IDEs) runs these beside the Jupiter ones. Selectors: classes, methods,
- * packages, class path roots and unique ids.
+ * packages, class path roots and unique ids; a scan of a package or class path root finds top-level
+ * classes only, so a nested class runs only when selected by name.
  */
 public final class AsyncTestEngine implements TestEngine {
     /** The engine's id, the first segment of every unique id it makes. */
@@ -63,7 +64,7 @@ public final class AsyncTestEngine implements TestEngine {
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "coro4j @AsyncTest");
         Predicate<String> names = Filter.composeFilters(request.getFiltersByType(ClassNameFilter.class)).toPredicate();
-        Predicate<Class<?>> candidates = AsyncTestEngine::hasAsyncTests;
+        Predicate<Class<?>> candidates = type -> type.getEnclosingClass() == null && hasAsyncTests(type);
         for (ClassSelector selector : request.getSelectorsByType(ClassSelector.class)) {
             addClass(engine, selector.getJavaClass(), names);
         }

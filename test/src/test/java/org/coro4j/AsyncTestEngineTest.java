@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -179,7 +181,7 @@ class AsyncTestEngineTest {
         assertDump(AssertionError.class, "1 task was still pending when the test coroutine returned (start a task that is"
                 + " meant to outlive the test with BackgroundTasks); they were cancelled. 1 pending task at loop time 1.0:\n"
                 + "* Task \"forgotten\", suspended on <Future pending> id=",
-                "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepLong(AsyncTestEngineTest.java:41)\n",
+                "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepLong(AsyncTestEngineTest.java:43)\n",
                 failure("leavesATaskPending"));
     }
 
@@ -198,7 +200,7 @@ class AsyncTestEngineTest {
         assertDump(AsyncTimeoutException.class, "org.coro4j.AsyncTestEngineTest$Samples.sleepsPastItsVirtualTimeout() timed out"
                 + " after 10.0 virtual seconds; 1 pending task at loop time 10.0:\n"
                 + "* Task \"sleepsPastItsVirtualTimeout()\", suspended on <Future pending> id=",
-                "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepsPastItsVirtualTimeout(AsyncTestEngineTest.java:93)\n",
+                "\n    at org.coro4j.AsyncTestEngineTest$Samples.sleepsPastItsVirtualTimeout(AsyncTestEngineTest.java:95)\n",
                 failure("sleepsPastItsVirtualTimeout"));
     }
 
@@ -259,5 +261,24 @@ class AsyncTestEngineTest {
     void aClassWithoutAsyncTestsIsNotAContainer() {
         EngineTestKit.engine(AsyncTestEngine.ID).selectors(selectClass(AsyncTestEngineTest.class)).execute()
                 .containerEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aUniqueIdSelectsTheTestItNames() {
+        String id = "[engine:coro4j]/[class:org.coro4j.AsyncTestEngineTest$Samples]"
+                + "/[method:sleepsOnTheVirtualClock(org.coro4j.VirtualClock,org.coro4j.EventLoop)]";
+        Events events = EngineTestKit.engine(AsyncTestEngine.ID).selectors(selectUniqueId(id)).execute().testEvents();
+
+        events.assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertEquals(id, events.started().stream().findFirst().orElseThrow().getTestDescriptor().getUniqueId().toString());
+    }
+
+    @Test
+    void aPackageScanFindsTopLevelClassesOnly() {
+        Events events = EngineTestKit.engine(AsyncTestEngine.ID).selectors(selectPackage("org.coro4j")).execute().testEvents();
+
+        events.assertStatistics(stats -> stats.started(3).succeeded(3));
+        assertTrue(events.started().stream().allMatch(e -> e.getTestDescriptor().getUniqueId().toString()
+                .startsWith("[engine:coro4j]/[class:org.coro4j.AsyncTestExamplesTest]/")), events.toString());
     }
 }
