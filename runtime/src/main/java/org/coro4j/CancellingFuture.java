@@ -19,7 +19,11 @@ final class CancellingFuture<T> extends Future<T> {
         if (!cancelFuture(message)) {
             return false;
         }
-        source.cancel(true);
+        try {
+            source.cancel(true);
+        } catch (UnsupportedOperationException refused) {
+            // a stage that cannot be cancelled (a minimal completion stage): only the awaiting side stops
+        }
         return true;
     }
 }

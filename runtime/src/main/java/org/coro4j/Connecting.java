@@ -7,7 +7,7 @@ import java.nio.channels.SocketChannel;
 
 /**
  * The future {@link Asyncio#openConnection} returns [Python: {@code asyncio.open_connection}]: the
- * host name is resolved on a worker thread, then each address is tried in turn until one connects.
+ * host name is resolved off the loop thread ({@link NameResolution}), then each address is tried in turn until one connects.
  * It fails with the first address's error (the others' are suppressed in it). Cancelling it stops
  * the attempt and closes the socket.
  */
@@ -31,7 +31,7 @@ final class Connecting extends Future<Connection> {
             throw new IllegalArgumentException("port out of range: " + port);
         }
         Connecting connecting = new Connecting(loop, port, options);
-        Future<InetAddress[]> resolving = ThreadWork.start(loop, () -> InetAddress.getAllByName(host));
+        Future<InetAddress[]> resolving = NameResolution.resolve(loop, host);
         connecting.step = resolving;
         resolving.addDoneCallback(resolved -> {
             if (connecting.isDone()) {

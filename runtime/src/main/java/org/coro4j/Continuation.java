@@ -6,18 +6,19 @@ import java.util.concurrent.CompletionStage;
 /**
  * The contract between instrumented code and the runtime; not for use in hand-written code.
  *
- * <p>The instrumenter turns each coroutine method into a subclass of this class (the frame: one
- * typed field per local it must keep across a suspension) and a body method in the original class
- * that takes the frame. Calling the coroutine method only allocates the frame and stores the
- * arguments in it. The body starts with a switch on {@link #label}; at each {@code Await.on} site
- * it calls {@link #awaitFuture}, {@link #awaitCoroutine} or {@link #awaitStage}. When that returns
- * {@link #SUSPENDED} the body stores its live locals in the frame, sets {@code label} to the
- * site's number and returns {@code SUSPENDED}; otherwise the returned value is the await's result
- * and nothing was allocated. When the task resumes the frame, the body jumps to the site, reloads
- * the locals and calls {@link #resumeResult}, which returns the awaited value or throws its
- * exception. A body that finishes returns its result: the instrumenter turns {@code return
- * Coroutine.of(v)} into {@code return v}, {@code return Coroutine.done()} into {@code return null},
- * and any other {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
+ * <p>The instrumenter turns each coroutine method into a subclass of this class (the continuation:
+ * fields typed exactly as the values it keeps across suspensions, shared between suspension points)
+ * and a body method in the original class whose first parameter is the continuation. Calling the
+ * coroutine method only allocates the continuation and stores the arguments in it. The body starts
+ * with a switch on {@link #label}; at each {@code Await.on} site it calls {@link #awaitFuture},
+ * {@link #awaitCoroutine} or {@link #awaitStage}. When that returns {@link #SUSPENDED} the body
+ * stores the values live there in the continuation, sets {@code label} to the site's number and
+ * returns {@code SUSPENDED}; otherwise the returned value is the await's result and nothing was
+ * allocated. When the task resumes the continuation, the body jumps to the site, reloads those
+ * values and calls {@link #resumeResult}, which returns the awaited value or throws its exception.
+ * A body that finishes returns its result: the instrumenter turns {@code return Coroutine.of(v)}
+ * into {@code return v}, {@code return Coroutine.done()} into {@code return null}, and any other
+ * {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
  * object, resumed by {@code coro.send()} and {@code coro.throw()}.]
  *
  * @param <T> the coroutine's result type
@@ -38,18 +39,18 @@ public abstract class Continuation<T> extends Coroutine<T> {
     public int label;
 
     /**
-     * The frame that awaits this one inside the same task, or null for the task's own coroutine. A
+     * The continuation that awaits this one inside the same task, or null for the task's own coroutine. A
      * coroutine awaited on the Java stack is linked to its caller only if it suspends.
      */
     Continuation<?> caller;
     /**
      * The task running this coroutine; set when it starts, so non-null means started. The task also
-     * keeps what a frame needs only while it runs (the inline depth, the awaited value being
-     * delivered), so that a suspended frame holds nothing but its label, links and locals.
+     * keeps what a continuation needs only while it runs (the inline depth, the awaited value being
+     * delivered), so that a suspended continuation holds nothing but its label, links and kept values.
      */
     Task<?> task;
 
-    /** Creates a frame; the instrumenter's generated subclasses call this. */
+    /** Creates a continuation; the instrumenter's generated subclasses call this. */
     protected Continuation() {
         if (CoroutineOrigins.tracking) {
             CoroutineOrigins.created(this);
@@ -60,7 +61,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
     protected abstract Object invokeBody();
 
     /**
-     * Where this frame is suspended, for {@link Task#getStack()}. Generated frames override it with
+     * Where this continuation is suspended, for {@link Task#getStack()}. Generated continuations override it with
      * the coroutine method's name and the source line of the current suspension point.
      */
     protected StackTraceElement stackTraceElement() {
@@ -128,7 +129,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
             throw new NullPointerException("Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
                     + " a method that should return a CompletableFuture or CompletionStage returned null");
         }
-        if (stage instanceof CompletableFuture<?> completable && completable.isDone() && !completable.isCompletedExceptionally()) {
+        // a CompletableFuture is its own toCompletableFuture(); a minimal stage answers isDone() only through a copy
+        CompletableFuture<?> completable = stage.toCompletableFuture();
+        if (completable.isDone() && !completable.isCompletedExceptionally()) {
             return completable.join();
         }
         return awaitFuture(Future.fromStage(stage, task.loop()));

@@ -544,11 +544,16 @@ public final class EventLoop implements AutoCloseable {
             } while (!stopping);
         } finally {
             stopping = false;
-            thread = null;
-            RUNNING.remove();
-            if (lastCurrent == this) {
-                lastCurrent = null;
-            }
+            stopRunning();
+        }
+    }
+
+    /** Called by the thread that ran the loop when it stops: the loop no longer runs on it. */
+    private void stopRunning() {
+        thread = null;
+        RUNNING.remove();
+        if (lastCurrent == this) {
+            lastCurrent = null;
         }
     }
 
@@ -646,8 +651,7 @@ public final class EventLoop implements AutoCloseable {
                 clock.advanceTo(until);
             }
         } finally {
-            thread = null;
-            RUNNING.remove();
+            stopRunning();
         }
     }
 

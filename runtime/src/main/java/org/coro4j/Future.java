@@ -276,6 +276,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
         register(watcher);
     }
 
+    /** Whether {@code watcher} is the last registration on this pending future. */
+    final boolean watchedLastBy(Future<?> watcher) {
+        Object registered = state == PENDING ? slot : null;
+        if (registered instanceof CallbackList list) {
+            return list.get(list.size() - 1) == watcher;
+        }
+        return registered == watcher;
+    }
+
     /**
      * Called by {@code done}, a future this one watches ({@link #addWatcher}), when it is done, in
      * the order of its registrations. Futures that watch others ({@link Task}, {@link Gathering})

@@ -24,6 +24,10 @@ final class Gathering extends Future<List<Object>> {
     private int finished;
     /** The child whose report was the last, once every child is done. */
     private Future<?> last;
+    /** Whether {@link #start} has made every registration, so that {@link #registrations} is final. */
+    private boolean started;
+    /** The child that reported last while {@link #start} ran. */
+    private Future<?> lastReported;
     private boolean cancelRequested;
     /** Schedules {@link #childDone} as a done callback of the future it is given. */
     private final Consumer<Future<?>> onChildDone = this::childDone;
@@ -35,11 +39,13 @@ final class Gathering extends Future<List<Object>> {
     }
 
     /**
-     * Gathers {@code awaitables}. A future or task passed more than once is watched once per
-     * occurrence, which changes nothing: each occurrence counts once among the registrations and
-     * once when the child is done. A coroutine passed more than once is wrapped in one task, as
-     * asyncio's {@code arg_to_fut} does: a started coroutine whose task was created by this very call
-     * (its creation number is above the counter's value when the call began) is that repetition.
+     * Gathers {@code awaitables}. A pending future passed again is watched once, as asyncio's
+     * {@code arg_to_fut} de-duplicates: this call's watch is still its last registration (only an
+     * eagerly started task awaiting it could have registered since; then it is watched twice, which
+     * changes nothing but the call graph, as each watch is counted once and reported once, like a
+     * done future passed twice). A coroutine passed more than once is wrapped in one task: a started coroutine whose task
+     * was created by this very call (its creation number is above the counter's value when the call
+     * began) is that repetition. No map is needed.
      */
     static Gathering start(EventLoop loop, boolean returnExceptions, List<?> awaitables) {
         int count = awaitables.size();
@@ -50,7 +56,6 @@ final class Gathering extends Future<List<Object>> {
             return gathering;
         }
         long createdBefore = Task.lastCreationNumber();
-        Future<?> lastDoneAtStart = null;
         int i = 0;
         for (Object awaitable : awaitables) {
             Future<?> repeated = repeatedCoroutineTask(loop, awaitable, createdBefore);
@@ -60,22 +65,14 @@ final class Gathering extends Future<List<Object>> {
             }
             Future<?> child = Awaitables.toFuture(loop, awaitable);
             children[i++] = child;
-            gathering.registrations++;
-            if (child.isDone()) {
-                lastDoneAtStart = child;
-                gathering.finished++;
-                if (!child.succeeded()) {
-                    gathering.loop().enqueue(gathering.onChildDone, child);
-                }
-            } else {
+            if (!child.watchedLastBy(gathering)) {
+                gathering.registrations++;
                 child.addWatcher(gathering);
             }
         }
+        gathering.started = true;
         if (gathering.finished == gathering.registrations) {
-            gathering.last = lastDoneAtStart;
-            if (lastDoneAtStart.succeeded()) {
-                gathering.loop().enqueue(gathering.onChildDone, lastDoneAtStart);
-            }
+            gathering.last = gathering.lastReported;
         }
         return gathering;
     }
@@ -94,7 +91,15 @@ final class Gathering extends Future<List<Object>> {
     /** Called by a child as soon as it is done: counts it and schedules {@link #childDone} if that has something to do. */
     @Override
     void onWatchedDone(Future<?> child) {
-        boolean isLast = ++finished == registrations;
+        finished++;
+        if (!started) {
+            // A child done already, or finished by an eagerly started task, while start() still
+            // counts the registrations: like a done callback, it has childDone scheduled now.
+            lastReported = child;
+            loop().enqueue(onChildDone, child);
+            return;
+        }
+        boolean isLast = finished == registrations;
         if (isLast) {
             last = child;
         }

@@ -45,8 +45,8 @@ final class IoPoller {
     @SuppressWarnings("unused")
     private volatile Thread sleeper;
     private volatile Selector selector;
-    /** Servers and transports the loop owns; closed by {@link #close()}. */
-    private final Set<AutoCloseable> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Servers and transports the loop owns, closed by {@link #close()}; null until the first. */
+    private Set<AutoCloseable> owned;
     private ByteBuffer readBuffer;
     private double quietPeriod = 0.05;
 
@@ -181,17 +181,22 @@ final class IoPoller {
 
     /** Records a server or connection that {@link #close()} must close. */
     void own(AutoCloseable resource) {
+        if (owned == null) {
+            owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
         owned.add(resource);
     }
 
     void disown(AutoCloseable resource) {
-        owned.remove(resource);
+        if (owned != null) {
+            owned.remove(resource);
+        }
     }
 
     /** Closes every server and connection still owned, then the selector. */
     void close() {
-        List<AutoCloseable> resources = new ArrayList<>(owned);
-        owned.clear();
+        List<AutoCloseable> resources = owned == null ? List.of() : new ArrayList<>(owned);
+        owned = null;
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * A listening TCP server that runs a {@link ConnectionHandler} in a task of its own for each
  * connection it accepts [Python: {@code asyncio.Server}]. Made by {@link Asyncio#startServer}; it
- * serves from then on. Use it on its loop's thread only.
+ * serves from then on. A handler closes its writer when it is done with the connection; one it
+ * leaves open stays open until {@link #closeClients()}, {@link #abortClients()} or the loop closes.
+ * Use it on its loop's thread only.
  */
 public final class Server {
     private final EventLoop loop;
@@ -27,7 +29,12 @@ public final class Server {
     private final int port;
     private final Set<StreamWriter> clients = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Future<Void>> closeWaiters = new ArrayList<>();
-    private final AutoCloseable closer = this::closeChannels;
+    /** What closing the loop does to a server still open: it stops serving, its sockets closed. */
+    private final AutoCloseable closer = () -> {
+        closed = true;
+        serving = false;
+        closeChannels();
+    };
     private boolean serving;
     private boolean closed;
     private Forever servingForever;
@@ -48,7 +55,7 @@ public final class Server {
     }
 
     /**
-     * Resolves {@code host} on a worker thread (null or empty: every interface), binds a socket to each
+     * Resolves {@code host} off the loop thread (null or empty: every interface), binds a socket to each
      * of its addresses at {@code port} (0: a free port, the same for every socket) and starts serving.
      */
     static Future<Server> start(EventLoop loop, ConnectionHandler handler, String host, int port, StreamOptions options) {
@@ -58,7 +65,7 @@ public final class Server {
         Future<Server> started = new Future<>(loop);
         Future<InetAddress[]> resolving = host == null || host.isEmpty()
                 ? Future.completed(loop, null)
-                : ThreadWork.start(loop, () -> InetAddress.getAllByName(host));
+                : NameResolution.resolve(loop, host);
         resolving.addDoneCallback(resolved -> {
             if (started.isDone()) {
                 return;

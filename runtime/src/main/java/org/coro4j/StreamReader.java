@@ -187,6 +187,11 @@ public final class StreamReader {
     /** Puts {@code bytes}, the result of a read its task did not receive, back in front of the buffer. */
     private void unread(byte[] bytes) {
         buffer.prepend(bytes);
+        if (waiting != null) {
+            // what the waiting read searched moved back by the restored bytes: search again from the start
+            waiting.searched = 0;
+            progress();
+        }
     }
 
     private void resumeTransport() {

@@ -4,8 +4,6 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,8 +29,12 @@ final class UnretrievedExceptions {
     });
 
     private final EventLoop loop;
-    /** The reports not delivered nor withdrawn yet; the cleaner's thread removes them too. */
-    private final Set<Report> armed = ConcurrentHashMap.newKeySet();
+    /**
+     * The first of the reports not delivered nor withdrawn yet, linked through {@link Report#next};
+     * guarded by {@code this}, since the cleaner's thread removes them too. A list, unlike a hash
+     * set, shrinks back to nothing once the reports are gone.
+     */
+    private Report firstArmed;
     /** Reports of collected futures on their way from the cleaner's thread to the loop thread. */
     private final ConcurrentLinkedQueue<ExceptionContext> collected = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -44,7 +46,13 @@ final class UnretrievedExceptions {
     /** Starts watching {@code future}, which just failed with {@code error}; the report is the future's outcome from now on. */
     Report watch(Future<?> future, Throwable error) {
         Report report = new Report(this, future, error);
-        armed.add(report);
+        synchronized (this) {
+            report.next = firstArmed;
+            if (firstArmed != null) {
+                firstArmed.previous = report;
+            }
+            firstArmed = report;
+        }
         report.cleanable = CLEANER.register(future, report);
         return report;
     }
@@ -52,7 +60,12 @@ final class UnretrievedExceptions {
     /** Delivers every report still armed to the loop's exception handler; the loop calls it when it closes. */
     void reportAll() {
         drain();
-        List<Report> left = new ArrayList<>(armed);
+        List<Report> left = new ArrayList<>();
+        synchronized (this) {
+            for (Report report = firstArmed; report != null; report = report.next) {
+                left.add(report);
+            }
+        }
         for (Report report : left) {
             if (report.claim()) {
                 report.cleanable.clean();
@@ -102,7 +115,10 @@ final class UnretrievedExceptions {
         /** The task's name, or null for a future that is not a task. */
         private final String name;
         private Cleaner.Cleanable cleanable;
+        /** Guarded by the owner, like the links. */
         private boolean claimed;
+        private Report previous;
+        private Report next;
 
         private Report(UnretrievedExceptions owner, Future<?> future, Throwable error) {
             super(future);
@@ -128,13 +144,24 @@ final class UnretrievedExceptions {
         }
 
         /** Marks the report as delivered or withdrawn; true only for the first caller. */
-        private synchronized boolean claim() {
-            if (claimed) {
-                return false;
+        private boolean claim() {
+            synchronized (owner) {
+                if (claimed) {
+                    return false;
+                }
+                claimed = true;
+                if (previous == null) {
+                    owner.firstArmed = next;
+                } else {
+                    previous.next = next;
+                }
+                if (next != null) {
+                    next.previous = previous;
+                }
+                previous = null;
+                next = null;
+                return true;
             }
-            claimed = true;
-            owner.armed.remove(this);
-            return true;
         }
 
         private ExceptionContext context(Future<?> alive) {

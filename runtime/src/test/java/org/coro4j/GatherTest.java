@@ -302,6 +302,18 @@ class GatherTest extends VirtualLoopTest {
     }
 
     @Test
+    void aChildFinishedByAnEagerTaskWhileGatherStartsDoesNotEndTheGatheringEarly() {
+        loop.setTaskFactory(TaskFactory.EAGER);
+        Future<Object> first = future();
+        Coroutine<Object> settingFirst = script(Script.run(() -> first.setResult("first")),
+                await(() -> Asyncio.sleep(1)), returning(() -> "second"));
+        Coroutine<Object> finishingAtOnce = script(returning(() -> "third"));
+        runMain(script(await(() -> Asyncio.gather(first, settingFirst, finishingAtOnce), v -> events.add(v.toString())),
+                logTime("gathered")));
+        assertEquals(List.of("[first, second, third]", "gathered@1.0"), events);
+    }
+
+    @Test
     void aYieldPassedToGatherCompletes() {
         runMain(script(await(() -> Asyncio.gather(Asyncio.sleep(0, "yielded"), Asyncio.sleep(0)), v -> events.add(v.toString()))));
         assertEquals(List.of("[yielded, null]"), events);

@@ -129,18 +129,4 @@ abstract class LoopbackTest {
     protected static String text(Object bytes) {
         return new String((byte[]) bytes, US_ASCII);
     }
-
-    /** A slot a script step fills and a later one reads. */
-    static final class Slot<T> {
-        T value;
-
-        @SuppressWarnings("unchecked")
-        void set(Object v) {
-            value = (T) v;
-        }
-
-        T get() {
-            return value;
-        }
-    }
 }

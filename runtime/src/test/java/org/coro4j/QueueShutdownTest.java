@@ -85,7 +85,7 @@ class QueueShutdownTest extends VirtualLoopTest {
         assertThrows(InvalidStateException.class, queue::taskDone);
     }
 
-    // test_queues.py: _QueueShutdownTestMixin.test_shutdown_get / test_shutdown_put (blocked getters and putters)
+    // test_queues.py: _QueueShutdownTestMixin.test_shutdown_empty (the pending get) / test_shutdown_nonempty (the pending put)
     @Test
     void blockedGettersAndPuttersFailWhenTheQueueShutsDown() {
         Queue<String> empty = new Queue<>();

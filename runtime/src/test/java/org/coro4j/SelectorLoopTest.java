@@ -328,6 +328,22 @@ class SelectorLoopTest extends LoopbackTest {
     }
 
     @Test
+    void aVirtualTimeoutAroundConnectingToAnAddressDoesNotFireBeforeTheSocketIsWatched() throws IOException {
+        loop.close();
+        loop = EventLoop.withVirtualClock();
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            // a listener the loop does not watch: until the client's socket is registered, no channel is
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            Slot<Connection> connection = new Slot<>();
+            loop.runUntilComplete(script(
+                    await(() -> Asyncio.waitFor(Asyncio.openConnection("127.0.0.1", port), 5), connection::set),
+                    run(() -> connection.get().writer().close())));
+            assertEquals(0.0, loop.time());
+        }
+    }
+
+    @Test
     void aVirtualTimeoutDoesNotFireWhileBytesKeepArriving() throws Exception {
         loop.close();
         loop = EventLoop.withVirtualClock();

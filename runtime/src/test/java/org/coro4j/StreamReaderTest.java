@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * tests port CPython's Lib/test/test_asyncio/test_streams.py (named in a comment).
  */
 class StreamReaderTest extends VirtualLoopTest {
+
     private static final byte[] DATA = bytes("line1\nline2\nline3\n");
 
     private final RecordingTransport transport = new RecordingTransport();
@@ -511,6 +512,24 @@ class StreamReaderTest extends VirtualLoopTest {
         assertTrue(blocked.isCancelled());
         assertEquals(List.of(), seen);
         assertEquals("abcdef", text(reader.read(100)));
+    }
+
+    @Test
+    void bytesPutBackAreSeenByTheReadWaitingSince() {
+        StreamReader reader = reader();
+        List<Object> seen = new ArrayList<>();
+        Task<Object> cancelled = loop.createTask(script(await(() -> reader.readExactly(3), seen::add)));
+        Slot<Future<byte[]>> line = new Slot<>();
+        runMain(script(
+                await(() -> Asyncio.sleep(0)),
+                // the read completes with "a\nb"; the task is cancelled before it resumes; meanwhile a line is awaited
+                Script.run(() -> reader.feedData(bytes("a\nbcd"))),
+                Script.run(cancelled::cancel),
+                Script.run(() -> line.set(reader.readLine())),
+                await(() -> Asyncio.gather(true, List.of(cancelled)))));
+        assertEquals(List.of(), seen);
+        assertEquals("a\n", text(line.get()), "the restored newline ends the waiting line");
+        assertEquals("bcd", buffered(reader));
     }
 
     @Test

@@ -232,7 +232,8 @@ class StreamsTest extends LoopbackTest {
                 run(() -> server.get().close()),
                 await(() -> server.get().waitClosed())));
         assertEquals("12 bytes\n", text(reply.get()));
-        assertThrows(IllegalStateException.class, () -> connection.get().writer().write(bytes("late")));
+        assertEquals("Cannot call write() after writeEof()",
+                assertThrows(IllegalStateException.class, () -> connection.get().writer().write(bytes("late"))).getMessage());
     }
 
     @Test
@@ -657,6 +658,9 @@ class StreamsTest extends LoopbackTest {
         assertTrue(socket.isOpen());
         loop.close();
         assertFalse(socket.isOpen());
+        assertTrue(connection.get().writer().isClosing());
+        assertFalse(server.get().isServing());
+        assertEquals(List.of(), server.get().sockets());
         // the base class checks that no descriptor is left open
     }
 

@@ -37,6 +37,13 @@ class WorkloadSmokeTest {
     }
 
     @Test
+    void everyFailedTaskIsReportedAndNoneIsKept() {
+        FailedTaskMemory.Retained retained = FailedTaskMemory.measure(2_000);
+        assertEquals(2_000, retained.tasks());
+        assertEquals(2_000, retained.reported());
+    }
+
+    @Test
     void asyncFibonacciMatchesPlainRecursion() {
         assertEquals(6_765, Fib.plain(20));
         assertEquals(Fib.plain(20), Fib.async(20));

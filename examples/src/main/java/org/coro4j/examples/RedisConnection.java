@@ -16,11 +16,13 @@ import org.coro4j.StreamWriter;
  * commands: a line of words) straight from the {@link StreamReader}, one line or one bulk string
  * per read, and runs them. Replies are gathered while the next read is already satisfied by what
  * was received (a pipeline) and written as soon as a read would wait, so a reply never waits for
- * more input; past {@link #HIGH_WATER} gathered bytes they are written at once and the writer
- * drained (the client may be slow to read).
+ * more input; past {@link #HIGH_WATER} gathered bytes they are written at once. Once that much has
+ * been written since the last drain, the writer is drained (done at once unless it is above its
+ * high-water mark, because the client is slow to read), so a client that sends without reading
+ * holds up its own connection instead of filling the server's memory.
  */
 final class RedisConnection {
-    /** Gathered replies past this many bytes are written without waiting for the end of the input. */
+    /** Gathered replies past this many bytes are written without waiting for the end of the input; written bytes past it mean a drain. */
     static final int HIGH_WATER = 64 * 1024;
     /** Redis's proto-max-bulk-len: 512 MB. */
     private static final long MAX_BULK = 512L * 1024 * 1024;
@@ -79,6 +81,10 @@ final class RedisConnection {
                     commands.execute(args, argc, replies);
                     if (replies.pending() >= HIGH_WATER) {
                         replies.flush();
+                    }
+                    if (replies.writtenSinceDrain() >= HIGH_WATER) {
+                        // the writer may be above its high-water mark only now: wait if it is
+                        replies.drained();
                         Await.on(writer.drain());
                     }
                 }

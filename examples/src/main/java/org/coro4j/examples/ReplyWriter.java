@@ -20,6 +20,8 @@ final class ReplyWriter {
     /** A view of {@link #bytes} to write from, rewrapped only when the array is replaced. */
     private ByteBuffer view = ByteBuffer.wrap(bytes);
     private int size;
+    /** Bytes handed to the writer since {@link #drained()}. */
+    private long written;
 
     ReplyWriter(StreamWriter writer) {
         this.writer = writer;
@@ -34,8 +36,19 @@ final class ReplyWriter {
     void flush() {
         if (size > 0) {
             writer.write(view.limit(size).position(0));
+            written += size;
             size = 0;
         }
+    }
+
+    /** The bytes handed to the writer since the last {@link #drained()}: a bound on what it may still buffer. */
+    long writtenSinceDrain() {
+        return written;
+    }
+
+    /** Records that the writer was drained. */
+    void drained() {
+        written = 0;
     }
 
     /** A reply that is always the same bytes ({@code +OK\r\n}...). */
@@ -66,6 +79,7 @@ final class ReplyWriter {
         if (valueAndCrlf.length >= DIRECT_VALUE) {
             flush();
             writer.write(valueAndCrlf);
+            written += valueAndCrlf.length;
         } else {
             append(valueAndCrlf, 0, valueAndCrlf.length);
         }

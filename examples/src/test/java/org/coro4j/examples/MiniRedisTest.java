@@ -192,6 +192,27 @@ class MiniRedisTest {
     }
 
     @Test
+    void largeRepliesToAClientThatReadsOnlyAfterSendingEverything() {
+        byte[] value = new byte[1024 * 1024];
+        new Random(12).nextBytes(value);
+        byte[] key = "big:many".getBytes(StandardCharsets.US_ASCII);
+        try (Jedis jedis = redis.client()) {
+            jedis.set(key, value);
+            Pipeline pipeline = jedis.pipelined(); // sends all 32 commands before it reads a reply
+            List<Response<byte[]>> replies = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                replies.add(pipeline.get(key));
+            }
+            Response<Long> last = pipeline.incr("big:many:after");
+            pipeline.sync();
+            for (Response<byte[]> reply : replies) {
+                assertArrayEquals(value, reply.get());
+            }
+            assertEquals(1, last.get());
+        }
+    }
+
+    @Test
     void inlineAndArrayPing() throws Exception {
         try (RawClient client = new RawClient(redis.port())) {
             client.send("PING\r\n");

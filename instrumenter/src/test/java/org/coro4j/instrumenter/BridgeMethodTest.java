@@ -47,9 +47,8 @@ class BridgeMethodTest {
         Map<String, byte[]> compiled = InMemoryCompiler.compile(Map.of("Main.java", SOURCE, "V.java", Scenario.HELPER));
         ClassNode javac = classNode(compiled.get("Main$Impl"));
         MethodNode bridge = method(javac, "apply", "(Ljava/lang/Object;)Lorg/coro4j/Coroutine;");
-        assertTrue((bridge.access & Opcodes.ACC_BRIDGE) != 0, "javac wrote a bridge");
-        assertTrue(bridge.visibleAnnotations != null && bridge.visibleAnnotations.stream()
-                .anyMatch(annotation -> annotation.desc.equals("Lorg/coro4j/Async;")), "javac copied @Async onto the bridge");
+        // javac copies @Async onto the bridge, ECJ does not: either way the bridge stays a plain call
+        assertTrue((bridge.access & Opcodes.ACC_BRIDGE) != 0, "the compiler wrote a bridge");
 
         InstrumentedClass result = new Instrumenter().instrument(compiled.get("Main$Impl"));
 

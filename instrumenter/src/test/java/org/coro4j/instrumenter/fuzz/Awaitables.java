@@ -55,9 +55,16 @@ public final class Awaitables {
         return future;
     }
 
-    /** Shows two values: for a value of an inaccessible type pending on the stack under an await. */
+    /**
+     * Shows two values, an {@code int[]} by its elements: for a value of an inaccessible type
+     * pending on the stack under an await.
+     */
     public static String pair(Object first, Object second) {
-        return first + "/" + second;
+        return show(first) + "/" + show(second);
+    }
+
+    private static String show(Object value) {
+        return value instanceof int[] array ? java.util.Arrays.toString(array) : String.valueOf(value);
     }
 
     /** Keeps generated strings short, so that loops cannot grow them without bound. */

@@ -54,14 +54,14 @@ public enum Construct {
     /** Awaits inside {@code finally} blocks. */
     AWAIT_IN_FINALLY(true),
     /** A main coroutine with a run of 100 to 400 await sites in one method, several locals live across all of them. */
-    MANY_SITES(false),
+    MANY_SITES(true),
     /**
      * Locals and pending stack values whose type the coroutine's class cannot access or that is a
      * private nested class: the least upper bound of two public classes whose superclass is
      * package-private in another package ({@code StringBuilder}/{@code StringBuffer} too), a
      * public method's package-private return type, a private nested class hierarchy.
      */
-    HIDDEN_TYPES(false),
+    HIDDEN_TYPES(true),
     /**
      * {@code @Async} methods implementing the generic {@code AsyncFunction<String, T>}, called
      * through the interface, so that the compiler writes a bridge method.

@@ -25,7 +25,7 @@ new File(basedir, 'invoker.properties').withReader { properties.load(it) }
 def goals = (1..properties.size()).collect { properties.getProperty("invoker.goals.${it}") }.findAll { it }
 def mavenCommands = commands.findAll { it.startsWith('mvn ') }.collect { it.substring(4) }
 assert mavenCommands == goals : "the README's Maven commands ${mavenCommands} are not the ones this test runs ${goals}:" +
-        ' update maven-plugin/src/it/readme-quickstart/invoker.properties'
+        ' update integration-tests/src/it/readme-quickstart/invoker.properties'
 def others = commands.findAll { !it.startsWith('mvn ') }
 assert others.every { it.startsWith('java ') } : "unexpected commands in the README's Quick start: ${others}"
 new File(basedir, 'commands.txt').setText(others.join('\n'), 'UTF-8')
