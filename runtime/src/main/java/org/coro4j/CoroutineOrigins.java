@@ -8,22 +8,40 @@ import java.util.WeakHashMap;
 /**
  * Where coroutines were created, so that one garbage collected without ever being awaited or
  * wrapped in a task is reported with that place [Python: "coroutine ... was never awaited" and
- * {@code Coroutine created at}, debug mode]. Off until a loop enters debug mode (or
- * {@code coro4j.debug=true}); until then a coroutine costs one static field read at creation and one
- * when it starts, and nothing is kept for it. Once on, it stays on for the coroutines created
- * afterwards, so that none is reported for having started while it was off.
+ * {@code Coroutine created at}, debug mode]. On while a loop is in debug mode (always with
+ * {@code coro4j.debug=true}); off, a coroutine costs one static field read at creation and one when
+ * it starts, and nothing is kept for it. When it goes off, the coroutines tracked so far are
+ * forgotten, so that none is reported for having started while it was off.
  */
 final class CoroutineOrigins {
-    /** Whether coroutines created now are tracked; only ever goes from false to true. */
-    static boolean tracking = Diagnostics.DEBUG;
+    /** Whether coroutines created now are tracked. */
+    static volatile boolean tracking = Diagnostics.DEBUG;
+    /** How many loops are in debug mode. */
+    private static int debugLoops;
 
     private static final Map<Continuation<?>, Origin> ORIGINS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private CoroutineOrigins() {
     }
 
-    static void enable() {
+    /** A loop entered debug mode. */
+    static synchronized void enable() {
+        debugLoops++;
         tracking = true;
+    }
+
+    /** A loop left debug mode, or closed in it; the last one out stops the tracking. */
+    static synchronized void disable() {
+        debugLoops--;
+        if (debugLoops == 0 && !Diagnostics.DEBUG) {
+            tracking = false;
+            synchronized (ORIGINS) {
+                for (Origin origin : ORIGINS.values()) {
+                    origin.started = true;
+                }
+                ORIGINS.clear();
+            }
+        }
     }
 
     /** Called by a coroutine's constructor while tracking. */

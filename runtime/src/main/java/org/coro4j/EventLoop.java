@@ -134,16 +134,18 @@ public final class EventLoop implements AutoCloseable {
      * {@code coro4j.debug=true} starts every loop in it. In debug mode a task step or callback that
      * runs for {@link #getSlowCallbackDuration()} or longer is logged as a warning on the
      * {@code org.coro4j} {@link System.Logger}, with the task's name and the {@code File.java:line}
-     * where it suspended next; and, from then on, a coroutine created anywhere and garbage collected
-     * without ever being awaited or wrapped in a task is logged as
+     * where it suspended next; and, while any loop is in debug mode, a coroutine created anywhere and
+     * garbage collected without ever being awaited or wrapped in a task is logged as
      * "coroutine X was never awaited" with the place it was created.
      */
     public void setDebug(boolean enabled) {
-        debug = enabled;
-        if (enabled) {
+        if (enabled && !debug) {
             CoroutineOrigins.enable();
             FlightRecording.watch();
+        } else if (!enabled && debug) {
+            CoroutineOrigins.disable();
         }
+        debug = enabled;
     }
 
     /** Whether the loop is in debug mode [Python: {@code loop.get_debug}]. */
@@ -388,6 +390,10 @@ public final class EventLoop implements AutoCloseable {
         unretrieved.reportAll();
         reportPendingTasks();
         closed = true;
+        if (debug) {
+            CoroutineOrigins.disable();
+            debug = false;
+        }
         if (management != null) {
             management.unregister();
             management = null;
