@@ -54,6 +54,9 @@ final class CoroutineTransformer implements ClassFileTransformer {
             if (!result.changed()) {
                 return null;
             }
+            for (Problem warning : result.warnings()) {
+                errors.println(warning);
+            }
             for (Map.Entry<String, byte[]> generated : result.classes().entrySet()) {
                 if (!generated.getKey().equals(className)) {
                     definer.define(loader, generated.getKey(), generated.getValue(), domain);

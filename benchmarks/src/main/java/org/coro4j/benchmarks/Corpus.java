@@ -33,14 +33,21 @@ public final class Corpus {
 
     /** Compiles {@code classes} generated classes; returns their class files (no nested classes are generated). */
     public static List<byte[]> compile(int classes) {
+        Map<String, String> sources = new TreeMap<>();
+        for (int i = 0; i < classes; i++) {
+            sources.put(PACKAGE + ".Generated" + i, source(i));
+        }
+        return compile(sources);
+    }
+
+    /** Compiles {@code sourcesByClassName} (fully qualified class name to source) as the build would; returns every class file. */
+    static List<byte[]> compile(Map<String, String> sourcesByClassName) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            throw new IllegalStateException("W5 needs a JDK (javax.tools), not a JRE");
+            throw new IllegalStateException("compiling the corpus needs a JDK (javax.tools), not a JRE");
         }
         List<JavaFileObject> sources = new ArrayList<>();
-        for (int i = 0; i < classes; i++) {
-            sources.add(new Source(PACKAGE + ".Generated" + i, source(i)));
-        }
+        sourcesByClassName.forEach((className, code) -> sources.add(new Source(className, code)));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> output = new TreeMap<>();
         StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, null, null);

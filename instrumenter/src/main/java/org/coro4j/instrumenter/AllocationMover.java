@@ -156,7 +156,7 @@ final class AllocationMover {
     private void moveToConstructor(Allocation allocation) {
         List<SpillKind> kinds = new ArrayList<>();
         for (Type argument : Type.getArgumentTypes(allocation.init().desc)) {
-            kinds.add(FrameLayout.kindOf(argument));
+            kinds.add(SpillKind.of(argument));
         }
         int[] slots = temps.allocate(kinds);
         InsnList code = new InsnList();

@@ -1,6 +1,5 @@
 package org.coro4j.instrumenter;
 
-import java.util.Map;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -8,8 +7,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Writes the continuation frame class of one coroutine method: a final subclass of
- * {@code org.coro4j.Continuation} with one field per kept local, whose {@code invokeBody()} calls
+ * Writes the continuation class of one coroutine method: a final subclass of
+ * {@code org.coro4j.Continuation} with the fields of its {@link ContinuationLayout}, whose {@code invokeBody()} calls
  * the body method in the owner class and whose {@code stackTraceElement()} names the coroutine
  * method and the source line of the current suspension point.
  */
@@ -27,28 +26,28 @@ final class ContinuationClassWriter {
     }
 
     /**
-     * @param frameClass internal name of the class to write
+     * @param continuationClass internal name of the class to write
      * @param method the coroutine method's name
      * @param bodyDescriptor the body method's descriptor
      * @param isStatic whether the coroutine method is static
      * @param layout the fields to declare
      * @param lines source line of each label, label 0 being the method's first line
      */
-    byte[] write(String frameClass, String method, String bodyDescriptor, boolean isStatic, FrameLayout layout, int[] lines) {
+    byte[] write(String continuationClass, String method, String bodyDescriptor, boolean isStatic, ContinuationLayout layout, int[] lines) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        writer.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, frameClass,
+        writer.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, continuationClass,
                 null, RuntimeNames.CONTINUATION, null);
         if (sourceFile != null) {
             writer.visitSource(sourceFile, null);
         }
         if (!isStatic) {
-            field(writer, FrameLayout.SELF, Type.getObjectType(owner).getDescriptor());
+            field(writer, ContinuationLayout.SELF, Type.getObjectType(owner).getDescriptor());
         }
-        for (Map.Entry<String, SpillKind> field : layout.fields().entrySet()) {
-            field(writer, field.getKey(), field.getValue().descriptor());
+        for (ContinuationField field : layout.fields()) {
+            field(writer, field.name(), field.descriptor());
         }
         constructor(writer);
-        invokeBody(writer, frameClass, method, bodyDescriptor, isStatic);
+        invokeBody(writer, continuationClass, method, bodyDescriptor, isStatic);
         stackTraceElement(writer, method, lines);
         writer.visitEnd();
         return writer.toByteArray();
@@ -69,7 +68,7 @@ final class ContinuationClassWriter {
         init.visitEnd();
     }
 
-    private void invokeBody(ClassWriter writer, String frameClass, String method, String bodyDescriptor, boolean isStatic) {
+    private void invokeBody(ClassWriter writer, String continuationClass, String method, String bodyDescriptor, boolean isStatic) {
         MethodVisitor invoke = writer.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_FINAL, RuntimeNames.INVOKE_BODY,
                 "()Ljava/lang/Object;", null, null);
         invoke.visitCode();
@@ -78,7 +77,7 @@ final class ContinuationClassWriter {
             invoke.visitMethodInsn(Opcodes.INVOKESTATIC, owner, method, bodyDescriptor, ownerIsInterface);
         } else {
             invoke.visitVarInsn(Opcodes.ALOAD, 0);
-            invoke.visitFieldInsn(Opcodes.GETFIELD, frameClass, FrameLayout.SELF, Type.getObjectType(owner).getDescriptor());
+            invoke.visitFieldInsn(Opcodes.GETFIELD, continuationClass, ContinuationLayout.SELF, Type.getObjectType(owner).getDescriptor());
             invoke.visitVarInsn(Opcodes.ALOAD, 0);
             invoke.visitMethodInsn(ownerIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, owner, method,
                     bodyDescriptor, ownerIsInterface);

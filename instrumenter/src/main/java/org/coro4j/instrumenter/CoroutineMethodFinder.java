@@ -13,7 +13,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Finds the coroutine methods of a class and the misuses of {@code @Async} and {@code Await.on}.
  * A coroutine method is one marked {@code @Async}, or one returning {@code Coroutine} that calls
- * {@code Await.on} (lambda bodies, which cannot carry annotations).
+ * {@code Await.on} (lambda bodies, which cannot carry annotations). Bridge and other synthetic
+ * methods are never marked: javac copies {@code @Async} onto a bridge, which only calls the
+ * coroutine method it bridges to.
  */
 final class CoroutineMethodFinder {
     private final ClassNode owner;
@@ -51,7 +53,7 @@ final class CoroutineMethodFinder {
     }
 
     private void classify(MethodNode method) {
-        boolean marked = isMarkedAsync(method);
+        boolean marked = isMarkedAsync(method) && (method.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) == 0;
         boolean returnsCoroutine = Type.getReturnType(method.desc).getDescriptor().equals(RuntimeNames.COROUTINE_DESC);
         List<MethodInsnNode> awaits = awaitsIn(method);
         String name = displayName(method);
@@ -59,10 +61,10 @@ final class CoroutineMethodFinder {
             if (!checkAsyncDeclaration(method, name, returnsCoroutine)) {
                 return;
             }
-        } else if (!awaits.isEmpty() && !returnsCoroutine) {
+        } else if (!awaits.isEmpty() && (!returnsCoroutine || isInitializer(method))) {
+            String advice = notACoroutine(method, name);
             for (MethodInsnNode await : awaits) {
-                problems.add(lines.at(await, "Await.on is called in " + name + ", which is not a coroutine:"
-                        + " mark the method @Async and make it return Coroutine<T>"));
+                problems.add(lines.at(await, advice));
             }
             return;
         } else if (awaits.isEmpty()) {
@@ -81,18 +83,48 @@ final class CoroutineMethodFinder {
         }
     }
 
+    /** What to do about an {@code Await.on} in {@code method}, which is not a coroutine: advice that can be followed there. */
+    private String notACoroutine(MethodNode method, String name) {
+        String simpleOwner = simpleOwner();
+        if (method.name.equals("<init>")) {
+            return "Await.on is called in a constructor of " + simpleOwner + ", which cannot be a coroutine:"
+                    + " move the awaiting code into an @Async method (for example a static factory method that awaits,"
+                    + " then calls the constructor)";
+        }
+        if (method.name.equals("<clinit>")) {
+            return "Await.on is called in the static initializer of " + simpleOwner + ", which cannot be a coroutine:"
+                    + " move the awaiting code into an @Async method and await it from a coroutine, or run it with Asyncio.run";
+        }
+        if (isLambda(method)) {
+            return "Await.on is called in " + name + ", which is not a coroutine: make the lambda return Coroutine<T>"
+                    + " (implement a functional interface whose method returns Coroutine, such as AsyncSupplier or"
+                    + " AsyncFunction), or move the awaiting code into an @Async method";
+        }
+        return "Await.on is called in " + name + ", which is not a coroutine: mark the method @Async and make it return Coroutine<T>";
+    }
+
+    private static boolean isInitializer(MethodNode method) {
+        return method.name.equals("<init>") || method.name.equals("<clinit>");
+    }
+
+    private static boolean isLambda(MethodNode method) {
+        return method.name.startsWith("lambda$");
+    }
+
     private boolean checkAsyncDeclaration(MethodNode method, String name, boolean returnsCoroutine) {
-        if (method.name.equals("<init>") || method.name.equals("<clinit>")) {
-            problems.add(lines.at(method, "@Async cannot mark a constructor or initializer"));
+        if (isInitializer(method)) {
+            problems.add(lines.atDeclaration(method, "@Async cannot mark a constructor: a constructor cannot suspend;"
+                    + " move the awaiting code into an @Async method (for example a static factory method that awaits,"
+                    + " then calls the constructor)"));
             return false;
         }
         if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
-            problems.add(lines.at(method, "@Async method " + name + " is abstract: only a method with a body can be a coroutine;"
+            problems.add(lines.atDeclaration(method, "@Async method " + name + " is abstract: only a method with a body can be a coroutine;"
                     + " put @Async on the implementations"));
             return false;
         }
         if ((method.access & Opcodes.ACC_NATIVE) != 0) {
-            problems.add(lines.at(method, "@Async method " + name + " is native: only a Java method body can be a coroutine"));
+            problems.add(lines.atDeclaration(method, "@Async method " + name + " is native: only a Java method body can be a coroutine"));
             return false;
         }
         if (!returnsCoroutine) {
@@ -101,7 +133,7 @@ final class CoroutineMethodFinder {
             return false;
         }
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            problems.add(lines.at(method, "@Async method " + name + " is synchronized: a coroutine cannot hold a monitor"
+            problems.add(lines.atDeclaration(method, "@Async method " + name + " is synchronized: a coroutine cannot hold a monitor"
                     + " across Await.on; use org.coro4j.Lock instead"));
             return false;
         }
@@ -135,10 +167,13 @@ final class CoroutineMethodFinder {
     }
 
     private String displayName(MethodNode method) {
-        String simpleOwner = owner.name.substring(owner.name.lastIndexOf('/') + 1);
-        if (method.name.startsWith("lambda$")) {
-            return "a lambda in " + simpleOwner;
+        if (isLambda(method)) {
+            return "a lambda in " + simpleOwner();
         }
-        return simpleOwner + "." + method.name + "()";
+        return simpleOwner() + "." + method.name + "()";
+    }
+
+    private String simpleOwner() {
+        return owner.name.substring(owner.name.lastIndexOf('/') + 1);
     }
 }

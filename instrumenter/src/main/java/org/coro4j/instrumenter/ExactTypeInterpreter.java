@@ -3,6 +3,7 @@ package org.coro4j.instrumenter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -26,6 +27,16 @@ final class ExactTypeInterpreter extends BasicInterpreter {
             return new BasicValue(type);
         }
         return super.newValue(type);
+    }
+
+    /** A load of a local pushes a {@link LoadedValue}, so that a value pending on the stack knows where it came from. */
+    @Override
+    public BasicValue copyOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
+        if (insn instanceof VarInsnNode load && load.getOpcode() >= Opcodes.ILOAD && load.getOpcode() <= Opcodes.ALOAD
+                && value.getType() != null && !(value instanceof UninitializedValue)) {
+            return new LoadedValue(value, load.var);
+        }
+        return super.copyOperation(insn, value);
     }
 
     @Override

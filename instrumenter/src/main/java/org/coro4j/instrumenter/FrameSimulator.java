@@ -20,16 +20,23 @@ import org.objectweb.asm.tree.analysis.Frame;
  * Computes the exact types of the locals and the operand stack before an instruction, without
  * loading classes: it starts from javac's stack map frame closest before the instruction (or the
  * method's entry) and executes the straight-line code between them. The method's frames must be
- * expanded ({@code ClassReader.EXPAND_FRAMES}).
+ * expanded ({@code ClassReader.EXPAND_FRAMES}). It only reads the method.
  */
 final class FrameSimulator {
     private final String owner;
     private final MethodNode method;
+    private final String entryDescriptor;
     private final ExactTypeInterpreter interpreter = new ExactTypeInterpreter();
 
     FrameSimulator(String owner, MethodNode method) {
+        this(owner, method, method.desc);
+    }
+
+    /** A simulator whose method starts with the locals of the parameters of {@code entryDescriptor}. */
+    FrameSimulator(String owner, MethodNode method, String entryDescriptor) {
         this.owner = owner;
         this.method = method;
+        this.entryDescriptor = entryDescriptor;
     }
 
     /** The frame just before {@code target} executes. */
@@ -54,8 +61,7 @@ final class FrameSimulator {
             receiver = frame.getStack(frame.getStackSize() - Type.getArgumentTypes(call.desc).length - 1);
         }
         if (insn.getOpcode() == Opcodes.NEW) {
-            LabelNode label = labelBefore(insn);
-            frame.push(new UninitializedValue(Type.getObjectType(((TypeInsnNode) insn).desc), label));
+            frame.push(new UninitializedValue((TypeInsnNode) insn));
             return;
         }
         frame.execute(insn, interpreter);
@@ -71,7 +77,7 @@ final class FrameSimulator {
         if ((method.access & Opcodes.ACC_STATIC) == 0) {
             frame.setLocal(slot++, interpreter.newValue(Type.getObjectType(owner)));
         }
-        for (Type argument : Type.getArgumentTypes(method.desc)) {
+        for (Type argument : Type.getArgumentTypes(entryDescriptor)) {
             BasicValue value = interpreter.newValue(argument);
             frame.setLocal(slot++, value);
             if (value.getSize() == 2) {
@@ -83,7 +89,7 @@ final class FrameSimulator {
 
     private Frame<BasicValue> frameFrom(FrameNode node) {
         Frame<BasicValue> frame = emptyFrame();
-        Map<LabelNode, BasicValue> uninitialized = new HashMap<>();
+        Map<TypeInsnNode, BasicValue> uninitialized = new HashMap<>();
         int slot = 0;
         for (Object type : node.local) {
             BasicValue value = valueOf(type, uninitialized);
@@ -107,13 +113,12 @@ final class FrameSimulator {
     }
 
     /** One frame entry as a value; the entries naming one uninitialised object share one value. */
-    private BasicValue valueOf(Object frameType, Map<LabelNode, BasicValue> uninitialized) {
+    private BasicValue valueOf(Object frameType, Map<TypeInsnNode, BasicValue> uninitialized) {
         if (frameType instanceof String name) {
             return interpreter.newValue(name.startsWith("[") ? Type.getType(name) : Type.getObjectType(name));
         }
         if (frameType instanceof LabelNode label) {
-            return uninitialized.computeIfAbsent(label,
-                    key -> new UninitializedValue(Type.getObjectType(UninitializedValue.newInsnAt(key).desc), key));
+            return uninitialized.computeIfAbsent(UninitializedValue.newInsnAt(label), UninitializedValue::new);
         }
         if (frameType == Opcodes.INTEGER) {
             return BasicValue.INT_VALUE;
@@ -134,16 +139,6 @@ final class FrameSimulator {
             return interpreter.newValue(Type.getObjectType(owner));
         }
         return BasicValue.UNINITIALIZED_VALUE;
-    }
-
-    /** The label that starts {@code newInsn}, inserting one if javac wrote none. */
-    private LabelNode labelBefore(AbstractInsnNode newInsn) {
-        if (newInsn.getPrevious() instanceof LabelNode label) {
-            return label;
-        }
-        LabelNode label = new LabelNode();
-        method.instructions.insertBefore(newInsn, label);
-        return label;
     }
 
     private static void replaceEverywhere(Frame<BasicValue> frame, BasicValue from, BasicValue to) {

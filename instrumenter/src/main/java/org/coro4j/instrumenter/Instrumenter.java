@@ -1,8 +1,10 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
@@ -22,6 +24,8 @@ import org.objectweb.asm.tree.MethodNode;
 public final class Instrumenter {
     private static final int OLDEST_SUPPORTED_VERSION = Opcodes.V1_8;
     private static final int CLASS_FILE_MAGIC = 0xCAFEBABE;
+    /** HotSpot's {@code HugeMethodLimit}: it never JIT-compiles a method with more bytecode than this. */
+    private static final int HUGE_METHOD_LIMIT = 8_000;
     /** Magic (4 bytes), minor and major version (2 each), constant pool count (2). */
     private static final int HEADER_LENGTH = 10;
 
@@ -60,45 +64,71 @@ public final class Instrumenter {
             return unchanged(owner.name);
         }
         CoroutineMethodFinder finder = new CoroutineMethodFinder(owner).scan();
-        if (!finder.problems().isEmpty()) {
-            throw new InstrumentationException(finder.problems());
-        }
         if (finder.coroutines().isEmpty()) {
+            throwIfAny(finder.problems());
             return unchanged(owner.name);
         }
         if ((owner.version & 0xFFFF) < OLDEST_SUPPORTED_VERSION) {
-            throw new InstrumentationException(new SourceLines(owner).at(finder.coroutines().get(0),
+            List<Problem> problems = new ArrayList<>(finder.problems());
+            problems.add(new SourceLines(owner).at(finder.coroutines().get(0),
                     "class file version " + (owner.version & 0xFFFF) + " is older than Java 8; compile with --release 8 or later"));
+            throwIfAny(problems);
         }
-        return rewrite(owner, finder.coroutines());
+        return rewrite(owner, finder.coroutines(), finder.problems(), CodeSizes.of(classFile));
     }
 
-    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines) throws InstrumentationException {
+    /** Throws listing {@code problems} in source-line order, if there are any. */
+    private static void throwIfAny(List<Problem> problems) throws InstrumentationException {
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            sorted.sort(Comparator.comparingInt(Problem::line));
+            throw new InstrumentationException(sorted);
+        }
+    }
+
+    /** Splits every coroutine, reporting the problems of all of them and {@code found} before, sorted by line. */
+    private static InstrumentedClass rewrite(ClassNode owner, List<MethodNode> coroutines, List<Problem> found,
+            Map<String, Integer> javacSizes) throws InstrumentationException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(found);
+        SourceLines lines = new SourceLines(owner);
+        List<CoroutineSize> before = new ArrayList<>();
         CoroutineSplitter splitter = new CoroutineSplitter(owner);
         int index = 0;
         for (MethodNode method : coroutines) {
-            String frameClass = owner.name + "$" + method.name + "$Coro" + index++;
+            String key = method.name + method.desc;
+            before.add(new CoroutineSize(key, lines.at(method, key).line(), javacSizes.get(key), 0));
+            String continuationClass = owner.name + "$" + method.name + "$Coro" + index++;
             try {
-                CoroutineSplitter.Split split = splitter.split(method, frameClass);
+                CoroutineSplitter.Split split = splitter.split(method, continuationClass);
                 bodies.add(split.body());
-                classes.put(split.frameClass(), split.frameClassBytes());
+                classes.put(split.continuationClass(), split.continuationClassBytes());
             } catch (InstrumentationException e) {
                 problems.addAll(e.problems());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InstrumentationException(problems);
-        }
+        throwIfAny(problems);
         owner.methods.addAll(bodies);
         markInstrumented(owner);
         Map<String, byte[]> result = new LinkedHashMap<>();
         result.put(owner.name, write(owner));
         result.putAll(classes);
         result.values().forEach(ClassVerifier::verify);
-        return new InstrumentedClass(owner.name, result, coroutines.size());
+        Map<String, Integer> instrumentedSizes = CodeSizes.of(result.get(owner.name));
+        List<CoroutineSize> sizes = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
+        for (int i = 0; i < coroutines.size(); i++) {
+            CoroutineSize size = before.get(i);
+            int after = instrumentedSizes.get(bodies.get(i).name + bodies.get(i).desc);
+            sizes.add(new CoroutineSize(size.method(), size.line(), size.javacBytes(), after));
+            if (after > HUGE_METHOD_LIMIT) {
+                warnings.add(lines.at(size.line(), String.format(Locale.ROOT,
+                        "warning: coroutine %s() is %,d bytes once instrumented; HotSpot does not JIT-compile methods over %,d bytes: split it",
+                        coroutines.get(i).name, after, HUGE_METHOD_LIMIT)));
+            }
+        }
+        return new InstrumentedClass(owner.name, result, coroutines.size(), List.copyOf(sizes), List.copyOf(warnings));
     }
 
     private static byte[] write(ClassNode owner) throws InstrumentationException {
@@ -112,13 +142,19 @@ public final class Instrumenter {
                     .findFirst().orElseThrow(() -> e);
             throw new InstrumentationException(new SourceLines(owner).at(body, "coroutine " + e.getMethodName()
                     + "() is too large once instrumented (" + e.getCodeSize() + " bytes of code, over the JVM's 65535):"
-                    + " each Await.on keeps the live locals, and javac copies finally blocks to every exit;"
+                    + (hasFinally(body) ? " each Await.on keeps the values live there, and javac copies finally blocks to every exit;"
+                            : " each Await.on keeps the values live there;")
                     + " split the method into smaller coroutines"));
         } catch (ClassTooLargeException e) {
             throw new InstrumentationException(new SourceLines(owner).at(owner.methods.get(0),
                     "class " + owner.name + " is too large once instrumented (" + e.getConstantPoolCount()
                     + " constant pool entries); split it into smaller classes"));
         }
+    }
+
+    /** Whether javac compiled a {@code finally} block (or try-with-resources) in {@code body}: a handler catching everything. */
+    private static boolean hasFinally(MethodNode body) {
+        return body.tryCatchBlocks.stream().anyMatch(block -> block.type == null);
     }
 
     private static ClassReader read(byte[] classFile, String fileName) throws InstrumentationException {
@@ -162,7 +198,7 @@ public final class Instrumenter {
     }
 
     private static InstrumentedClass unchanged(String className) {
-        return new InstrumentedClass(className, Map.of(), 0);
+        return new InstrumentedClass(className, Map.of(), 0, List.of(), List.of());
     }
 
     private static boolean isInstrumented(ClassNode owner) {

@@ -62,7 +62,7 @@ final class LiveLocals {
     private BitSet transfer(int index) {
         AbstractInsnNode insn = insns.get(index);
         BitSet live = new BitSet();
-        if (fallsThrough(insn) && index + 1 < liveIn.length) {
+        if (ControlFlow.fallsThrough(insn) && index + 1 < liveIn.length) {
             live.or(liveIn[index + 1]);
         }
         if (insn instanceof JumpInsnNode jump) {
@@ -102,11 +102,5 @@ final class LiveLocals {
 
     private static boolean isStore(int opcode) {
         return opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
-    }
-
-    private static boolean fallsThrough(AbstractInsnNode insn) {
-        int opcode = insn.getOpcode();
-        return !(opcode == Opcodes.GOTO || opcode == Opcodes.ATHROW || opcode == Opcodes.TABLESWITCH
-                || opcode == Opcodes.LOOKUPSWITCH || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN));
     }
 }

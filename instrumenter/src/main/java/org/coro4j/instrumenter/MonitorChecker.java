@@ -73,7 +73,7 @@ final class MonitorChecker {
                 visit(work, insns.indexOf(lookup.dflt), after);
                 lookup.labels.forEach(label -> visit(work, insns.indexOf(label), after));
             }
-            if (fallsThrough(insn) && index + 1 < insns.size()) {
+            if (ControlFlow.fallsThrough(insn) && index + 1 < insns.size()) {
                 visit(work, index + 1, after);
             }
         }
@@ -84,11 +84,5 @@ final class MonitorChecker {
             depth[index] = monitors;
             work.add(index);
         }
-    }
-
-    private static boolean fallsThrough(AbstractInsnNode insn) {
-        int opcode = insn.getOpcode();
-        return !(opcode == Opcodes.GOTO || opcode == Opcodes.ATHROW || opcode == Opcodes.TABLESWITCH
-                || opcode == Opcodes.LOOKUPSWITCH || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN));
     }
 }

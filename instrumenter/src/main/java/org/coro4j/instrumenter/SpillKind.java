@@ -4,34 +4,32 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.analysis.BasicValue;
 
-/** How a local is kept in a continuation frame: one field type per JVM value kind. */
+/** The JVM kind of a value kept in a continuation field: its load and store instructions. */
 enum SpillKind {
-    INT('i', "I", Opcodes.ILOAD, Opcodes.ISTORE, Opcodes.ICONST_0),
-    LONG('j', "J", Opcodes.LLOAD, Opcodes.LSTORE, Opcodes.LCONST_0),
-    FLOAT('f', "F", Opcodes.FLOAD, Opcodes.FSTORE, Opcodes.FCONST_0),
-    DOUBLE('d', "D", Opcodes.DLOAD, Opcodes.DSTORE, Opcodes.DCONST_0),
-    REFERENCE('a', "Ljava/lang/Object;", Opcodes.ALOAD, Opcodes.ASTORE, Opcodes.ACONST_NULL);
+    INT('i', Opcodes.ILOAD, Opcodes.ISTORE),
+    LONG('j', Opcodes.LLOAD, Opcodes.LSTORE),
+    FLOAT('f', Opcodes.FLOAD, Opcodes.FSTORE),
+    DOUBLE('d', Opcodes.DLOAD, Opcodes.DSTORE),
+    REFERENCE('a', Opcodes.ALOAD, Opcodes.ASTORE);
 
     private final char prefix;
-    private final String descriptor;
     private final int load;
     private final int store;
-    private final int zero;
 
-    SpillKind(char prefix, String descriptor, int load, int store, int zero) {
+    SpillKind(char prefix, int load, int store) {
         this.prefix = prefix;
-        this.descriptor = descriptor;
         this.load = load;
         this.store = store;
-        this.zero = zero;
     }
 
     /** The kind of a simulated value, or null for an unusable slot (the second half of a long, say). */
     static SpillKind of(BasicValue value) {
         Type type = value.getType();
-        if (type == null) {
-            return null;
-        }
+        return type == null ? null : of(type);
+    }
+
+    /** The kind of values of {@code type}, or null for {@code void}. */
+    static SpillKind of(Type type) {
         return switch (type.getSort()) {
             case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> INT;
             case Type.LONG -> LONG;
@@ -42,18 +40,25 @@ enum SpillKind {
         };
     }
 
-    /** The frame field that keeps local {@code slot} of this kind, e.g. {@code i3}. */
-    String fieldName(int slot) {
-        return prefix + Integer.toString(slot);
+    /** The descriptor of a field keeping a value of {@code type} of this kind: the exact type for references. */
+    String fieldDescriptor(Type type) {
+        return switch (this) {
+            case INT -> "I";
+            case LONG -> "J";
+            case FLOAT -> "F";
+            case DOUBLE -> "D";
+            case REFERENCE -> type.getDescriptor();
+        };
+    }
+
+    /** The first letter of the names of this kind's fields. */
+    char prefix() {
+        return prefix;
     }
 
     /** How many local slots a value of this kind takes. */
     int size() {
         return this == LONG || this == DOUBLE ? 2 : 1;
-    }
-
-    String descriptor() {
-        return descriptor;
     }
 
     int loadOpcode() {
@@ -62,10 +67,5 @@ enum SpillKind {
 
     int storeOpcode() {
         return store;
-    }
-
-    /** The instruction that pushes this kind's zero: {@code 0}, {@code 0L}, {@code 0f}, {@code 0d} or {@code null}. */
-    int zeroOpcode() {
-        return zero;
     }
 }

@@ -1,240 +1,341 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
-import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Rewrites a coroutine body into a resumable state machine, in place. Each {@code Await.on} becomes
- * a call of the frame's await method; if that suspends, the live locals go into the frame's fields
- * and the body returns {@code SUSPENDED}. A switch on the frame's {@code label} at the top jumps to
- * the code that reloads the locals and takes the awaited result. Stack map frames are javac's,
- * widened by the slot that holds the frame, plus exact frames at every new branch target.
+ * a call of the continuation's await method; if that suspends, the values laid out for that
+ * suspension point go into the continuation's fields and the body returns {@code SUSPENDED}. A
+ * switch on the continuation's {@code label} at the top jumps to the code that restores them and
+ * takes the awaited result. Points of the same shape (the same values in the same fields) share
+ * one block that saves and one that restores, at the end of the body, so that code grows with
+ * the values live at each point, not with the number of points. Stack map frames are javac's
+ * (with dead locals {@code TOP}, see {@link DeadLocalFrames}), plus exact frames at every new
+ * branch target.
  */
 final class SuspendPointRewriter {
-    /** The debugger-visible name of the local that holds the continuation frame. */
-    static final String FRAME_LOCAL_NAME = "$frame";
+    /** The debugger-visible name of the local that holds the continuation. */
+    static final String CONTINUATION_LOCAL_NAME = "$continuation";
 
     private final MethodNode body;
-    private final String frameClass;
-    private final FrameLayout layout;
-    private final int frameSlot;
+    private final String continuationClass;
+    private final int continuationSlot;
     private final List<Object> entryLocals;
     private final List<LabelNode[]> restoreRanges = new ArrayList<>();
+    private final InsnList sharedBlocks = new InsnList();
+
+    /** The labels of one point: where its values are restored, where the result is taken, and after. */
+    private record Labels(LabelNode restore, LabelNode resume, LabelNode resumed) {
+    }
+
+    /** The code that points of one shape share. */
+    private record Shared(LabelNode save, LabelNode restore) {
+    }
 
     /**
      * @param body the body method, holding the original instructions and javac's expanded frames
-     * @param frameClass internal name of the continuation frame class
-     * @param layout the frame's fields
-     * @param frameSlot the local slot that holds the frame while the body runs
-     * @param entryLocals the stack map frame locals at the body's entry, with the frame in {@code frameSlot}
+     * @param continuationClass internal name of the continuation class
+     * @param continuationSlot the body's parameter slot that holds the continuation
+     * @param entryLocals the stack map frame locals at the body's entry: {@code this} if any, the continuation
      */
-    SuspendPointRewriter(MethodNode body, String frameClass, FrameLayout layout, int frameSlot, List<Object> entryLocals) {
+    SuspendPointRewriter(MethodNode body, String continuationClass, int continuationSlot, List<Object> entryLocals) {
         this.body = body;
-        this.frameClass = frameClass;
-        this.layout = layout;
-        this.frameSlot = frameSlot;
+        this.continuationClass = continuationClass;
+        this.continuationSlot = continuationSlot;
         this.entryLocals = entryLocals;
     }
 
-    /** Rewrites the body; {@code sites} were found and simulated before any change. */
-    void rewrite(List<AwaitSite> sites, int parameterSlot, String descriptor) {
-        widenJavacFrames();
-        List<LabelNode> resumeLabels = new ArrayList<>();
-        for (AwaitSite site : sites) {
-            resumeLabels.add(rewriteSite(site));
+    /**
+     * Rewrites the body. {@code points} were laid out on the instructions as they are;
+     * {@code arguments} are the fields the arguments wait in.
+     */
+    void rewrite(List<SuspensionPoint> points, List<Spill> arguments) {
+        Map<SuspensionPoint, Labels> labels = new IdentityHashMap<>();
+        Map<String, List<SuspensionPoint>> byShape = new LinkedHashMap<>();
+        for (SuspensionPoint point : points) {
+            labels.put(point, new Labels(new LabelNode(), new LabelNode(), new LabelNode()));
+            if (point.keepsLocals()) {
+                byShape.computeIfAbsent(point.shape(), key -> new ArrayList<>()).add(point);
+            }
         }
-        LabelNode frameKnown = new LabelNode();
-        InsnList prologue = prologue(resumeLabels, parameterSlot, descriptor);
-        prologue.insert(prologue.get(1), frameKnown);
-        body.instructions.insert(prologue);
-        nameFrameSlot(frameKnown);
+        Map<SuspensionPoint, Shared> shared = new IdentityHashMap<>();
+        for (List<SuspensionPoint> same : byShape.values()) {
+            if (same.size() > 1) {
+                Shared block = new Shared(new LabelNode(), new LabelNode());
+                same.forEach(point -> shared.put(point, block));
+                addSharedBlocks(same, block, labels);
+            }
+        }
+        List<LabelNode> entries = new ArrayList<>();
+        for (SuspensionPoint point : points) {
+            Shared block = shared.get(point);
+            rewritePoint(point, labels.get(point), block);
+            entries.add(block != null ? block.restore() : labels.get(point).restore());
+        }
+        LabelNode continuationKnown = new LabelNode();
+        body.instructions.insert(prologue(entries, arguments, continuationKnown));
+        body.instructions.add(sharedBlocks);
+        nameContinuationSlot(continuationKnown);
         excludeRestoreCodeFromHandlers();
-        body.maxLocals = Math.max(body.maxLocals, frameSlot + 1);
     }
 
-    /** Lists the frame in the local variable table, so that debuggers show it beside the user's locals. */
-    private void nameFrameSlot(LabelNode start) {
+    /** Lists the continuation in the local variable table, so that debuggers show it beside the user's locals. */
+    private void nameContinuationSlot(LabelNode start) {
         LabelNode end = new LabelNode();
         body.instructions.add(end);
         if (body.localVariables == null) {
             body.localVariables = new ArrayList<>();
         }
-        body.localVariables.add(new LocalVariableNode(FRAME_LOCAL_NAME, "L" + frameClass + ";", null, start, end, frameSlot));
+        body.localVariables.add(new LocalVariableNode(CONTINUATION_LOCAL_NAME, "L" + continuationClass + ";", null, start, end, continuationSlot));
     }
 
-    private void widenJavacFrames() {
-        for (AbstractInsnNode insn : body.instructions) {
-            if (insn instanceof FrameNode frame) {
-                frame.local = withFrameSlot(frame.local);
-            }
-        }
-    }
-
-    private List<Object> withFrameSlot(List<Object> locals) {
-        List<Object> widened = new ArrayList<>(locals);
-        int slots = 0;
-        for (Object type : widened) {
-            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
-        }
-        for (; slots < frameSlot; slots++) {
-            widened.add(Opcodes.TOP);
-        }
-        widened.add(frameClass);
-        return widened;
-    }
-
-    private LabelNode rewriteSite(AwaitSite site) {
-        Frame<BasicValue> frame = site.frame();
-        LabelNode restore = new LabelNode();
-        LabelNode resume = new LabelNode();
-        LabelNode resumed = new LabelNode();
+    private void rewritePoint(SuspensionPoint point, Labels labels, Shared shared) {
+        MethodInsnNode call = point.site().call();
         InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(loadContinuation());
         code.add(new InsnNode(Opcodes.SWAP));
-        String awaitMethod = RuntimeNames.awaitMethodFor(site.call().desc);
-        code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, awaitMethod, site.call().desc, false));
+        String awaitMethod = RuntimeNames.awaitMethodFor(call.desc);
+        code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, awaitMethod, call.desc, false));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(suspendedMarker());
-        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, resumed));
-        code.add(new InsnNode(Opcodes.POP));
-        code.add(saveLocals(site));
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new LdcInsnNode(site.label()));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
-        code.add(suspendedMarker());
-        code.add(new InsnNode(Opcodes.ARETURN));
-        code.add(restore);
-        code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
-        code.add(restoreLocals(site));
-        code.add(resume);
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, labels.resumed()));
+        if (shared != null) {
+            code.add(new InsnNode(Opcodes.POP));
+            code.add(saveStack(point));
+            code.add(pushInt(point.label()));
+            code.add(new JumpInsnNode(Opcodes.GOTO, shared.save()));
+            code.add(labels.resume());
+            code.add(frame(point.frameLocals(), List.of()));
+            code.add(restoreStack(point));
+            code.add(loadContinuation());
+        } else {
+            code.add(saveInline(point));
+            code.add(labels.restore());
+            code.add(frame(entryLocals, List.of()));
+            boolean keepsContinuation = point.stack().isEmpty();
+            code.add(restoreLocals(point, keepsContinuation));
+            code.add(restoreStack(point));
+            code.add(labels.resume());
+            if (!keepsContinuation) {
+                code.add(loadContinuation());
+            }
+            restoreRanges.add(new LabelNode[] {labels.restore(), labels.resume()});
+        }
         code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, RuntimeNames.RESUME_RESULT,
                 "()Ljava/lang/Object;", false));
-        code.add(resumed);
-        if (!(nextNonLabel(site.call()) instanceof FrameNode)) {
-            List<Object> locals = withFrameSlot(FrameSimulator.localTypes(frame));
-            List<Object> stack = FrameSimulator.stackTypes(frame, frame.getStackSize() - 1);
+        code.add(labels.resumed());
+        if (!(nextNonLabel(call) instanceof FrameNode)) {
+            List<Object> stack = new ArrayList<>(point.frameStack());
             stack.add("java/lang/Object");
-            code.add(new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray()));
+            code.add(frame(point.frameLocals(), stack));
         }
-        body.instructions.insert(site.call(), code);
-        body.instructions.remove(site.call());
-        restoreRanges.add(new LabelNode[] {restore, resume});
-        return restore;
+        body.instructions.insert(call, code);
+        body.instructions.remove(call);
     }
 
     /**
-     * The node after {@code insn}, past labels and line numbers. When javac put a frame there (the
-     * await ends a branch that joins), that frame already fits both ways in, and a second frame at
-     * the same offset would be invalid.
+     * Saving at a point of its own, with {@code SUSPENDED} on top of the pending values: the values
+     * go into their fields, the label is set, and the body returns {@code SUSPENDED}.
      */
-    private static AbstractInsnNode nextNonLabel(AbstractInsnNode insn) {
-        AbstractInsnNode next = insn.getNext();
-        while (next instanceof LabelNode || next instanceof LineNumberNode) {
-            next = next.getNext();
-        }
-        return next;
-    }
-
-    /**
-     * Stores the live locals in their fields, and clears the reference fields that other suspension
-     * points use, so that a suspended coroutine keeps no object it will not read again.
-     */
-    private InsnList saveLocals(AwaitSite site) {
+    private InsnList saveInline(SuspensionPoint point) {
         InsnList code = new InsnList();
-        Set<String> saved = new HashSet<>();
-        for (int slot = 0; slot < site.frame().getLocals(); slot++) {
-            SpillKind kind = layout.spillKindAt(site, slot);
-            if (kind != null) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new VarInsnNode(kind.loadOpcode(), slot));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-                saved.add(kind.fieldName(slot));
-            }
+        boolean pending = !point.stack().isEmpty();
+        if (pending) {
+            code.add(new InsnNode(Opcodes.POP));
+            code.add(saveStack(point));
         }
-        for (Map.Entry<String, SpillKind> field : layout.fields().entrySet()) {
-            if (field.getValue() == SpillKind.REFERENCE && !saved.contains(field.getKey())) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new InsnNode(Opcodes.ACONST_NULL));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, field.getKey(), field.getValue().descriptor()));
-            }
+        code.add(loadContinuation());
+        code.add(saveLocals(point, true));
+        code.add(pushInt(point.label()));
+        code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        if (pending) {
+            code.add(suspendedMarker());
         }
+        code.add(new InsnNode(Opcodes.ARETURN));
         return code;
     }
 
     /**
-     * Reloads the live locals from their fields. A dead local that javac's later frames may still
-     * list gets a constant of its kind (0 or null): nothing reads it, but the types stay as javac
-     * declared them.
+     * The blocks that points of one shape share: one saves the locals (the label on the stack), the
+     * other restores them and switches to the point's own code, which restores its pending values.
      */
-    private InsnList restoreLocals(AwaitSite site) {
+    private void addSharedBlocks(List<SuspensionPoint> points, Shared block, Map<SuspensionPoint, Labels> labels) {
+        SuspensionPoint shape = points.get(0);
+        InsnList code = sharedBlocks;
+        code.add(block.save());
+        code.add(frame(shape.frameLocals(), List.of(Opcodes.INTEGER)));
+        code.add(loadContinuation());
+        code.add(new InsnNode(Opcodes.SWAP));
+        code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        if (!shape.locals().isEmpty() || !shape.clears().isEmpty()) {
+            code.add(loadContinuation());
+            code.add(saveLocals(shape, false));
+        }
+        code.add(suspendedMarker());
+        code.add(new InsnNode(Opcodes.ARETURN));
+        code.add(block.restore());
+        code.add(frame(entryLocals, List.of()));
+        code.add(restoreLocals(shape, false));
+        code.add(loadContinuation());
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        code.add(labelSwitch(points, labels));
+    }
+
+    /**
+     * The switch from the label to each point's own code: a table when the labels are dense (the
+     * layout numbers points that keep the same locals consecutively), else a lookup.
+     */
+    private static AbstractInsnNode labelSwitch(List<SuspensionPoint> points, Map<SuspensionPoint, Labels> labels) {
+        int first = points.get(0).label();
+        int last = points.get(points.size() - 1).label();
+        LabelNode fallback = labels.get(points.get(0)).resume();
+        if ((long) (last - first + 1) * 4 <= (long) points.size() * 8) {
+            LabelNode[] targets = new LabelNode[last - first + 1];
+            java.util.Arrays.fill(targets, fallback);
+            points.forEach(point -> targets[point.label() - first] = labels.get(point).resume());
+            return new TableSwitchInsnNode(first, last, fallback, targets);
+        }
+        int[] keys = points.stream().mapToInt(SuspensionPoint::label).toArray();
+        LabelNode[] targets = points.stream().map(point -> labels.get(point).resume()).toArray(LabelNode[]::new);
+        return new LookupSwitchInsnNode(fallback, keys, targets);
+    }
+
+    /** Pops the pending values, top first, into their fields; a known {@code null} or a copy of a local is just popped. */
+    private InsnList saveStack(SuspensionPoint point) {
         InsnList code = new InsnList();
-        for (int slot = layout.firstSpilledSlot(); slot < site.frame().getLocals(); slot++) {
-            BasicValue value = site.frame().getLocal(slot);
-            SpillKind kind = layout.spillKindAt(site, slot);
-            if (kind != null) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-                if (kind == SpillKind.REFERENCE && !value.getType().getInternalName().equals("java/lang/Object")) {
-                    code.add(new TypeInsnNode(Opcodes.CHECKCAST, value.getType().getInternalName()));
+        for (int i = point.stack().size() - 1; i >= 0; i--) {
+            Spill spill = point.stack().get(i);
+            if (spill.field() == null) {
+                code.add(new InsnNode(spill.kind().size() == 2 ? Opcodes.POP2 : Opcodes.POP));
+            } else {
+                code.add(loadContinuation());
+                if (spill.kind().size() == 2) {
+                    code.add(new InsnNode(Opcodes.DUP_X2));
+                    code.add(new InsnNode(Opcodes.POP));
+                } else {
+                    code.add(new InsnNode(Opcodes.SWAP));
                 }
-                code.add(new VarInsnNode(kind.storeOpcode(), slot));
-            } else if (!(value instanceof UninitializedValue) && SpillKind.of(value) != null) {
-                SpillKind dead = SpillKind.of(value);
-                code.add(new InsnNode(dead.zeroOpcode()));
-                code.add(new VarInsnNode(dead.storeOpcode(), slot));
+                code.add(put(spill.field()));
             }
         }
         return code;
     }
 
-    /** The switch on {@code label} and the code that loads the arguments on a first run. */
-    private InsnList prologue(List<LabelNode> resumeLabels, int parameterSlot, String descriptor) {
-        InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ALOAD, parameterSlot));
-        code.add(new VarInsnNode(Opcodes.ASTORE, frameSlot));
-        LabelNode start = new LabelNode();
-        boolean dispatches = !resumeLabels.isEmpty();
-        if (dispatches) {
-            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
-            code.add(new TableSwitchInsnNode(1, resumeLabels.size(), start, resumeLabels.toArray(new LabelNode[0])));
-            code.add(start);
-            code.add(new FrameNode(Opcodes.F_NEW, entryLocals.size(), entryLocals.toArray(), 0, new Object[0]));
-        }
-        int slot = layout.firstSpilledSlot();
-        for (Type argument : Type.getArgumentTypes(descriptor)) {
-            SpillKind kind = FrameLayout.kindOf(argument);
-            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, kind.fieldName(slot), kind.descriptor()));
-            if (kind == SpillKind.REFERENCE && !argument.getInternalName().equals("java/lang/Object")) {
-                code.add(new TypeInsnNode(Opcodes.CHECKCAST, argument.getInternalName()));
+    /**
+     * With the continuation on the stack: stores the kept locals and clears the fields to clear,
+     * leaving the continuation on the stack if {@code keepContinuation}.
+     */
+    private InsnList saveLocals(SuspensionPoint point, boolean keepContinuation) {
+        List<InsnList> stores = new ArrayList<>();
+        for (Spill spill : point.locals()) {
+            if (spill.field() != null) {
+                InsnList store = new InsnList();
+                store.add(new VarInsnNode(spill.kind().loadOpcode(), spill.index()));
+                store.add(put(spill.field()));
+                stores.add(store);
             }
-            code.add(new VarInsnNode(kind.storeOpcode(), slot));
-            slot += argument.getSize();
+        }
+        for (ContinuationField field : point.clears()) {
+            InsnList clear = new InsnList();
+            clear.add(new InsnNode(Opcodes.ACONST_NULL));
+            clear.add(put(field));
+            stores.add(clear);
+        }
+        InsnList code = new InsnList();
+        for (int i = 0; i < stores.size(); i++) {
+            if (keepContinuation || i < stores.size() - 1) {
+                code.add(new InsnNode(Opcodes.DUP));
+            }
+            code.add(stores.get(i));
+        }
+        if (stores.isEmpty() && !keepContinuation) {
+            code.add(new InsnNode(Opcodes.POP));
+        }
+        return code;
+    }
+
+    /** Restores the kept locals, leaving the continuation on the stack if {@code keepContinuation}. */
+    private InsnList restoreLocals(SuspensionPoint point, boolean keepContinuation) {
+        InsnList code = new InsnList();
+        List<Spill> kept = point.locals().stream().filter(spill -> spill.field() != null).toList();
+        if (!kept.isEmpty() || keepContinuation) {
+            code.add(loadContinuation());
+            for (int i = 0; i < kept.size(); i++) {
+                if (keepContinuation || i < kept.size() - 1) {
+                    code.add(new InsnNode(Opcodes.DUP));
+                }
+                code.add(new FieldInsnNode(Opcodes.GETFIELD, continuationClass, kept.get(i).field().name(), kept.get(i).field().descriptor()));
+                code.add(new VarInsnNode(kept.get(i).kind().storeOpcode(), kept.get(i).index()));
+            }
+        }
+        for (Spill spill : point.locals()) {
+            if (spill.field() == null) {
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+                code.add(new VarInsnNode(Opcodes.ASTORE, spill.index()));
+            }
+        }
+        return code;
+    }
+
+    /** Pushes the pending values back, bottom first. */
+    private InsnList restoreStack(SuspensionPoint point) {
+        InsnList code = new InsnList();
+        for (Spill spill : point.stack()) {
+            if (spill.copyOf() >= 0) {
+                code.add(new VarInsnNode(spill.kind().loadOpcode(), spill.copyOf()));
+            } else if (spill.field() == null) {
+                code.add(new InsnNode(Opcodes.ACONST_NULL));
+            } else {
+                code.add(loadContinuation());
+                code.add(new FieldInsnNode(Opcodes.GETFIELD, continuationClass, spill.field().name(), spill.field().descriptor()));
+            }
+        }
+        return code;
+    }
+
+    /** Switches on the continuation's {@code label}, and on a first run loads the arguments. */
+    private InsnList prologue(List<LabelNode> entries, List<Spill> arguments, LabelNode continuationKnown) {
+        InsnList code = new InsnList();
+        code.add(continuationKnown);
+        boolean dispatches = !entries.isEmpty();
+        if (dispatches) {
+            LabelNode start = new LabelNode();
+            code.add(loadContinuation());
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+            if (entries.size() == 1) {
+                code.add(new JumpInsnNode(Opcodes.IFNE, entries.get(0)));
+            } else {
+                code.add(new TableSwitchInsnNode(1, entries.size(), start, entries.toArray(new LabelNode[0])));
+            }
+            code.add(start);
+            code.add(frame(entryLocals, List.of()));
+        }
+        for (Spill argument : arguments) {
+            code.add(loadContinuation());
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, continuationClass, argument.field().name(), argument.field().descriptor()));
+            code.add(new VarInsnNode(argument.kind().storeOpcode(), argument.index()));
         }
         if (dispatches && code.getLast() instanceof FrameNode) {
             // javac may have put a frame on the first instruction: two frames cannot share an offset
@@ -244,7 +345,7 @@ final class SuspendPointRewriter {
     }
 
     /**
-     * The code that reloads locals runs with partly restored locals, which no handler's frame would
+     * The code that restores values runs with partly restored locals, which no handler's frame would
      * accept; it cannot throw, so it is cut out of every try block. The await call before it and the
      * result call after it stay covered, so an awaited exception reaches the user's handler.
      */
@@ -265,6 +366,41 @@ final class SuspendPointRewriter {
             }
             body.tryCatchBlocks = split;
         }
+    }
+
+    private static FrameNode frame(List<Object> locals, List<Object> stack) {
+        return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray());
+    }
+
+    /**
+     * The node after {@code insn}, past labels and line numbers. When javac put a frame there (the
+     * await ends a branch that joins), that frame already fits both ways in, and a second frame at
+     * the same offset would be invalid.
+     */
+    private static AbstractInsnNode nextNonLabel(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next instanceof LabelNode || next instanceof LineNumberNode) {
+            next = next.getNext();
+        }
+        return next;
+    }
+
+    private VarInsnNode loadContinuation() {
+        return new VarInsnNode(Opcodes.ALOAD, continuationSlot);
+    }
+
+    private FieldInsnNode put(ContinuationField field) {
+        return new FieldInsnNode(Opcodes.PUTFIELD, continuationClass, field.name(), field.descriptor());
+    }
+
+    private static AbstractInsnNode pushInt(int value) {
+        if (value <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + value);
+        }
+        if (value <= Short.MAX_VALUE) {
+            return new IntInsnNode(value <= Byte.MAX_VALUE ? Opcodes.BIPUSH : Opcodes.SIPUSH, value);
+        }
+        return new LdcInsnNode(value);
     }
 
     private static FieldInsnNode suspendedMarker() {

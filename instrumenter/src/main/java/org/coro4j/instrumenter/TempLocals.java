@@ -1,29 +1,42 @@
 package org.coro4j.instrumenter;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Fresh local slots past those javac used, holding values moved off the operand stack. javac's
- * stack map frames never mention them, so they read as unusable ({@code TOP}) at every frame.
+ * Local slots past those javac used, holding values for a moment while code is reordered. Each
+ * use stores and reloads its values with no await in between, so the slots of one kind are reused
+ * by every use. javac's stack map frames never mention them, so they read as unusable ({@code TOP})
+ * at every frame.
  */
 final class TempLocals {
     private final MethodNode method;
+    private final Map<SpillKind, List<Integer>> slots = new EnumMap<>(SpillKind.class);
 
     TempLocals(MethodNode method) {
         this.method = method;
     }
 
-    /** Allocates one fresh slot per kind, in order, growing the method's locals. */
+    /** One slot per kind, in order: the n-th of a kind is the same slot at every use. */
     int[] allocate(List<SpillKind> kinds) {
-        int[] slots = new int[kinds.size()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = method.maxLocals;
-            method.maxLocals += kinds.get(i).size();
+        int[] allocated = new int[kinds.size()];
+        Map<SpillKind, Integer> used = new EnumMap<>(SpillKind.class);
+        for (int i = 0; i < allocated.length; i++) {
+            SpillKind kind = kinds.get(i);
+            int n = used.merge(kind, 1, Integer::sum) - 1;
+            List<Integer> ofKind = slots.computeIfAbsent(kind, key -> new ArrayList<>());
+            if (n == ofKind.size()) {
+                ofKind.add(method.maxLocals);
+                method.maxLocals += kind.size();
+            }
+            allocated[i] = ofKind.get(n);
         }
-        return slots;
+        return allocated;
     }
 
     /** Pops the top {@code kinds.size()} stack values, listed bottom first, into {@code slots}. */

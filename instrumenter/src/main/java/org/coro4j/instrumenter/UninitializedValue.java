@@ -5,25 +5,32 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.analysis.BasicValue;
 
-/** An object created by {@code NEW} whose constructor has not run yet; javac's frames name it by the label of its {@code NEW}. */
-final class UninitializedValue extends BasicValue {
-    private final LabelNode newLabel;
+/** An object created by {@code NEW} whose constructor has not run yet, known by its {@code NEW} instruction. */
+final class UninitializedValue extends IdentityValue {
+    private final TypeInsnNode newInsn;
 
-    UninitializedValue(Type type, LabelNode newLabel) {
-        super(type);
-        this.newLabel = newLabel;
-    }
-
-    /** The label right before the {@code NEW} instruction, as stack map frames refer to it. */
-    LabelNode newLabel() {
-        return newLabel;
+    UninitializedValue(TypeInsnNode newInsn) {
+        super(Type.getObjectType(newInsn.desc));
+        this.newInsn = newInsn;
     }
 
     /** The {@code NEW} instruction that created this value. */
     TypeInsnNode newInsn() {
-        return newInsnAt(newLabel);
+        return newInsn;
+    }
+
+    /**
+     * The label right before the {@code NEW} instruction, as stack map frames refer to it. javac
+     * puts one there whenever one of its frames names the object; no other frame needs one.
+     */
+    LabelNode newLabel() {
+        for (AbstractInsnNode node = newInsn.getPrevious(); node != null && node.getOpcode() < 0; node = node.getPrevious()) {
+            if (node instanceof LabelNode label) {
+                return label;
+            }
+        }
+        throw new IllegalStateException("no frame may name an object under construction that javac's frames do not name");
     }
 
     /** The {@code NEW} instruction a stack map frame's uninitialised type {@code label} refers to. */
@@ -36,15 +43,5 @@ final class UninitializedValue extends BasicValue {
             node = node.getNext();
         }
         return (TypeInsnNode) node;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
     }
 }

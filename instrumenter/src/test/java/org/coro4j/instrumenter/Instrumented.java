@@ -74,6 +74,7 @@ public final class Instrumented extends ClassLoader {
         Instrumenter instrumenter = new Instrumenter();
         for (Map.Entry<String, byte[]> each : compiled.entrySet()) {
             InstrumentedClass result = instrumenter.instrument(each.getValue());
+            GrowthReport.record(result.sizes());
             if (result.changed()) {
                 output.putAll(result.classes());
             } else {

@@ -83,7 +83,7 @@ class MisuseErrorTest {
                 }
                 """);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Sync.java:5: @Async method Sync.run() is synchronized"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Sync.java:4: @Async method Sync.run() is synchronized"), problems.get(0));
     }
 
     @Test
@@ -218,24 +218,28 @@ class MisuseErrorTest {
                 + " assign the awaited value to a local variable first", error.getMessage());
     }
 
+    /** A coroutine of 2,500 {@code acc += Await.on(f);} statements, inside {@code try { } finally { acc++; }} if {@code guarded}. */
+    private static String hugeCoroutine(String name, boolean guarded) {
+        String statements = "        acc += Await.on(f);\n".repeat(2500);
+        String body = guarded ? "        try {\n" + statements + "        } finally {\n            acc++;\n        }\n" : statements;
+        return "import org.coro4j.*;\nclass " + name + " {\n    @Async\n    static Coroutine<Integer> run(Future<Integer> f) {\n"
+                + "        int acc = 0;\n" + body + "        return Coroutine.of(acc);\n    }\n}\n";
+    }
+
     @Test
     void coroutineTooLargeOnceInstrumentedIsABuildError() {
-        StringBuilder body = new StringBuilder();
-        StringBuilder sum = new StringBuilder("0");
-        for (int i = 0; i < 60; i++) {
-            body.append("        int v").append(i).append(" = ").append(i).append(";\n");
-            sum.append(" + v").append(i);
-        }
-        for (int i = 0; i < 400; i++) {
-            body.append("        Await.on(f);\n");
-        }
-        List<String> problems = problems("Huge.java", """
-                import org.coro4j.*;
-                class Huge {
-                    @Async
-                    static Coroutine<Integer> run(Future<Void> f) {
-                """ + body + "        return Coroutine.of(" + sum + ");\n    }\n}\n");
+        List<String> problems = problems("Huge.java", hugeCoroutine("Huge", false));
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Huge.java:5: coroutine run() is too large once instrumented"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Huge.java:5: coroutine run() is too large once instrumented ("), problems.get(0));
+        assertTrue(problems.get(0).endsWith(" bytes of code, over the JVM's 65535): each Await.on keeps the values live there;"
+                + " split the method into smaller coroutines"), problems.get(0));
+    }
+
+    @Test
+    void tooLargeBlamesFinallyBlocksOnlyWhenThereAreSome() {
+        List<String> problems = problems("Guarded.java", hugeCoroutine("Guarded", true));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).endsWith(": each Await.on keeps the values live there, and javac copies finally blocks"
+                + " to every exit; split the method into smaller coroutines"), problems.get(0));
     }
 }

@@ -78,6 +78,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         getLog().info(summary.line(millis));
+        summary.warnings().forEach(getLog()::warn);
         detail("coro4j: " + summary.unchanged() + " class files unchanged since the last run");
         report(summary.errors());
     }

@@ -50,6 +50,7 @@ final class DirectoryInstrumenter {
         state.retainOnly(new HashSet<>(paths));
         Set<String> written = new HashSet<>();
         List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         int methods = 0;
         int classes = 0;
         int unchanged = 0;
@@ -82,6 +83,9 @@ final class DirectoryInstrumenter {
                 state.record(path, stamp);
                 continue;
             }
+            for (Problem warning : result.warnings()) {
+                warnings.add(locator.describe(result.className(), warning));
+            }
             for (Map.Entry<String, byte[]> entry : result.classes().entrySet()) {
                 String output = entry.getKey() + CLASS_SUFFIX;
                 Path target = classesDirectory.resolve(output);
@@ -94,7 +98,7 @@ final class DirectoryInstrumenter {
             detail.accept("coro4j: " + path + ": " + result.coroutineMethods() + " coroutine methods, wrote "
                     + String.join(", ", result.classes().keySet()));
         }
-        return new RunSummary(methods, classes, unchanged, List.copyOf(errors));
+        return new RunSummary(methods, classes, unchanged, List.copyOf(errors), List.copyOf(warnings));
     }
 
     private List<String> classFiles(Path classesDirectory) throws IOException {

@@ -9,11 +9,21 @@ import java.util.List;
  * @param classes class files rewritten (generated continuation classes not counted)
  * @param unchanged class files skipped because they were handled before and not recompiled since
  * @param errors every problem, one line each, as {@code src/main/java/pkg/File.java:12: message}
+ * @param warnings what to report without failing, as {@code src/main/java/pkg/File.java:12: warning: message}
  */
-record RunSummary(int methods, int classes, int unchanged, List<String> errors) {
+record RunSummary(int methods, int classes, int unchanged, List<String> errors, List<String> warnings) {
 
-    /** The summary line logged once per goal. */
+    /** An outcome without warnings. */
+    RunSummary(int methods, int classes, int unchanged, List<String> errors) {
+        this(methods, classes, unchanged, errors, List.of());
+    }
+
+    /** The summary line logged once per goal; it counts the warnings, if any. */
     String line(long millis) {
-        return "coro4j: instrumented " + methods + " methods in " + classes + " classes (" + millis + " ms)";
+        String line = "coro4j: instrumented " + methods + " methods in " + classes + " classes (" + millis + " ms)";
+        if (warnings.isEmpty()) {
+            return line;
+        }
+        return line + ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings");
     }
 }
