@@ -68,7 +68,7 @@ public final class EventLoop implements AutoCloseable {
     private final IoPoller io = new IoPoller();
     private boolean debug;
     private double slowCallbackDuration = 0.1;
-    /** The loop's MBean once registered; see {@link EventLoopMXBean}. */
+    /** The loop's MBean from its first run on, registered while it runs; see {@link EventLoopMXBean}. */
     private LoopManagement management;
 
     private EventLoop(LoopClock clock) {
@@ -394,10 +394,6 @@ public final class EventLoop implements AutoCloseable {
             CoroutineOrigins.disable();
             debug = false;
         }
-        if (management != null) {
-            management.unregister();
-            management = null;
-        }
         ready.clear();
         timers.clear();
         fromOtherThreads.clear();
@@ -445,7 +441,7 @@ public final class EventLoop implements AutoCloseable {
         return timers.size();
     }
 
-    /** The loop's MBean, or null if it has none. */
+    /** The loop's MBean, or null before its first run or with {@code coro4j.jmx=false}. */
     LoopManagement management() {
         return management;
     }
@@ -533,12 +529,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void runUntilStopped() {
-        if (management == null) {
-            management = LoopManagement.register(this);
-        }
         thread = Thread.currentThread();
         RUNNING.set(this);
         try {
+            if (Diagnostics.JMX) {
+                if (management == null) {
+                    management = LoopManagement.of(this);
+                }
+                management.started();
+            }
             do {
                 runOnce();
             } while (!stopping);
@@ -550,6 +549,9 @@ public final class EventLoop implements AutoCloseable {
 
     /** Called by the thread that ran the loop when it stops: the loop no longer runs on it. */
     private void stopRunning() {
+        if (management != null) {
+            management.stopped();
+        }
         thread = null;
         RUNNING.remove();
         if (lastCurrent == this) {

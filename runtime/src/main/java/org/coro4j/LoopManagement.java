@@ -1,6 +1,8 @@
 package org.coro4j;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -8,47 +10,150 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
-/** The {@link EventLoopMXBean} of one loop, and its registration with the platform MBean server. */
+/**
+ * The {@link EventLoopMXBean} of one loop, registered with the platform MBean server while the loop
+ * runs. Making the platform server takes about 0.1 s, so the runtime never makes it: a loop that
+ * starts when it exists registers at once (about a microsecond); one that starts before it does waits
+ * for it, and a daemon thread looks every {@value #WATCH_MILLIS} ms, while such a loop runs, whether
+ * something made it (a JMX client attaching, an agent, the application), then registers them.
+ */
 final class LoopManagement implements EventLoopMXBean {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Object LOCK = new Object();
+    /** The platform MBean server once it exists; guarded by {@link #LOCK}. */
+    private static MBeanServer server;
+    /** How often the daemon thread looks for the server while loops wait for it. */
+    static final long WATCH_MILLIS = 100;
+    /** Whether the daemon thread looking for the server was started; guarded by {@link #LOCK}. */
+    private static boolean watching;
+    /** Whether getting the server failed, so that no loop has an MBean; guarded by {@link #LOCK}. */
+    private static boolean unavailable;
+    /** The running loops waiting for the server; guarded by {@link #LOCK}. */
+    private static final Set<LoopManagement> WAITING = new HashSet<>();
     private final EventLoop loop;
     private final ObjectName name;
+    /**
+     * What is registered, made by the first registration, so that registering again costs about a
+     * microsecond; guarded by {@link #LOCK}.
+     */
+    private StandardMBean mbean;
+    /** Whether it is registered now; guarded by {@link #LOCK}. */
+    private boolean registered;
 
     private LoopManagement(EventLoop loop, ObjectName name) {
         this.loop = loop;
         this.name = name;
     }
 
-    /** Registers an MBean for {@code loop} if JMX is wanted (see {@link EventLoopMXBean}); returns it, or null. */
-    static LoopManagement register(EventLoop loop) {
-        if ("false".equals(Diagnostics.JMX)
-                || !("true".equals(Diagnostics.JMX) || loop.isDebug() || !MBeanServerFactory.findMBeanServer(null).isEmpty())) {
-            return null;
-        }
+    /** The MBean of {@code loop}, not registered yet, named {@code EventLoop-N}: N counts the loops that ran in this JVM, in the order of their first run. */
+    static LoopManagement of(EventLoop loop) {
         try {
-            ObjectName name = new ObjectName("org.coro4j:type=EventLoop,name=EventLoop-" + COUNTER.incrementAndGet());
-            LoopManagement bean = new LoopManagement(loop, name);
-            ManagementFactory.getPlatformMBeanServer().registerMBean(bean, name);
-            return bean;
-        } catch (JMException | SecurityException e) {
-            Diagnostics.logger().log(System.Logger.Level.WARNING, "could not register the event loop's MBean", e);
-            return null;
+            return new LoopManagement(loop, new ObjectName("org.coro4j:type=EventLoop,name=EventLoop-" + COUNTER.incrementAndGet()));
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** The name it is registered under. */
+    /** The name it is registered under while the loop runs. */
     ObjectName name() {
         return name;
     }
 
-    void unregister() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    /** Called on the loop's thread when it starts running: registers now if the server exists, else as soon as it does. */
+    void started() {
+        synchronized (LOCK) {
+            if (unavailable) {
+                return;
+            }
+            if (server == null && platformServerExists()) {
+                server = ManagementFactory.getPlatformMBeanServer();
+            }
+            if (server != null) {
+                register();
+                return;
+            }
+            WAITING.add(this);
+            LOCK.notifyAll();
+            if (!watching) {
+                watching = true;
+                Thread watcher = new Thread(LoopManagement::watchForServer, "coro4j-jmx");
+                watcher.setDaemon(true);
+                watcher.start();
+            }
+        }
+    }
+
+    /** Called on the loop's thread when it stops running. */
+    void stopped() {
+        synchronized (LOCK) {
+            WAITING.remove(this);
+            if (registered) {
+                registered = false;
+                try {
+                    server.unregisterMBean(name);
+                } catch (JMException e) {
+                    Diagnostics.logger().log(System.Logger.Level.WARNING, "could not unregister the event loop's MBean " + name, e);
+                }
+            }
+        }
+    }
+
+    /** Whether an MBean server exists already (the application, an agent or JMX remote made it), so that getting the platform one costs little. */
+    private static boolean platformServerExists() {
         try {
-            server.unregisterMBean(name);
-        } catch (JMException e) {
-            Diagnostics.logger().log(System.Logger.Level.WARNING, "could not unregister the event loop's MBean " + name, e);
+            return !MBeanServerFactory.findMBeanServer(null).isEmpty();
+        } catch (SecurityException e) {
+            return false;
+        }
+    }
+
+    /** The daemon thread's work: waits for the server while loops wait for it, then registers them. */
+    private static void watchForServer() {
+        try {
+            do {
+                synchronized (LOCK) {
+                    while (WAITING.isEmpty()) {
+                        LOCK.wait();
+                    }
+                }
+                Thread.sleep(WATCH_MILLIS);
+            } while (!platformServerExists());
+        } catch (InterruptedException e) {
+            return;
+        }
+        MBeanServer found;
+        try {
+            found = ManagementFactory.getPlatformMBeanServer();
+        } catch (RuntimeException | Error e) {
+            Diagnostics.logger().log(System.Logger.Level.WARNING, "could not get the platform MBean server; event loops have no MBean", e);
+            synchronized (LOCK) {
+                unavailable = true;
+                WAITING.clear();
+            }
+            return;
+        }
+        synchronized (LOCK) {
+            server = found;
+            for (LoopManagement bean : WAITING) {
+                bean.register();
+            }
+            WAITING.clear();
+        }
+    }
+
+    private void register() {
+        try {
+            if (mbean == null) {
+                mbean = new StandardMBean(this, EventLoopMXBean.class, true);
+            }
+            server.registerMBean(mbean, name);
+            registered = true;
+        } catch (JMException | SecurityException e) {
+            Diagnostics.logger().log(System.Logger.Level.WARNING, "could not register the event loop's MBean " + name, e);
         }
     }
 

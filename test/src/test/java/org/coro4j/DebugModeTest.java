@@ -2,11 +2,9 @@ package org.coro4j;
 
 import static org.coro4j.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -14,8 +12,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,38 +129,5 @@ class DebugModeTest {
                 || w.contains("DebugModeTest.java:" + (line + 1) + ")")).collect(Collectors.toList());
         assertEquals(1, reports.size(), warnings().toString());
         assertTrue(reports.get(0).startsWith(expected), reports.get(0));
-    }
-
-    @Test
-    void aLoopInDebugModeHasAnMBeanWhileItIsOpen() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        loop.setDebug(true);
-        Object[] seen = new Object[4];
-        Task<Void> main = loop.createTask(probe(server, seen), "probe");
-        loop.createTask(worker(), "sleeper");
-
-        loop.runUntilComplete(main);
-        ObjectName name = loop.management().name();
-
-        assertEquals("org.coro4j:type=EventLoop,name=" + name.getKeyProperty("name"), name.toString());
-        assertEquals(2, seen[0]);
-        assertEquals(1, seen[1]);
-        assertTrue(((String) seen[2]).startsWith("2 pending tasks at loop time 0.0:\n* Task \"probe\", running\n"), (String) seen[2]);
-        assertEquals(true, seen[3]);
-        assertTrue(server.isRegistered(name));
-        loop.runUntilComplete(loop.createTask(worker()));
-        loop.close();
-        assertFalse(server.isRegistered(name));
-    }
-
-    @Async
-    private Coroutine<Void> probe(MBeanServer server, Object[] seen) throws Exception {
-        Await.on(sleep(0));
-        ObjectName name = EventLoop.current().management().name();
-        seen[0] = server.getAttribute(name, "PendingTaskCount");
-        seen[1] = server.getAttribute(name, "TimerCount");
-        seen[2] = server.invoke(name, "dumpTasks", new Object[0], new String[0]);
-        seen[3] = server.getAttribute(name, "Running");
-        return Coroutine.done();
     }
 }
