@@ -52,7 +52,9 @@ final class LoopManagement implements EventLoopMXBean {
     /** The MBean of {@code loop}, not registered yet, named {@code EventLoop-N}: N counts the loops that ran in this JVM, in the order of their first run. */
     static LoopManagement of(EventLoop loop) {
         try {
-            return new LoopManagement(loop, new ObjectName("org.coro4j:type=EventLoop,name=EventLoop-" + COUNTER.incrementAndGet()));
+            // String.concat, as a first string concatenation by invokedynamic would cost the loop's first run milliseconds
+            String number = Integer.toString(COUNTER.incrementAndGet());
+            return new LoopManagement(loop, new ObjectName("org.coro4j:type=EventLoop,name=EventLoop-".concat(number)));
         } catch (MalformedObjectNameException e) {
             throw new IllegalStateException(e);
         }
@@ -80,7 +82,13 @@ final class LoopManagement implements EventLoopMXBean {
             LOCK.notifyAll();
             if (!watching) {
                 watching = true;
-                Thread watcher = new Thread(LoopManagement::watchForServer, "coro4j-jmx");
+                // A class rather than a lambda, whose first call would cost the loop's first run milliseconds
+                Thread watcher = new Thread("coro4j-jmx") {
+                    @Override
+                    public void run() {
+                        watchForServer();
+                    }
+                };
                 watcher.setDaemon(true);
                 watcher.start();
             }
