@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * {@link Double#POSITIVE_INFINITY} never fires and a virtual clock never jumps to it: with nothing
  * ready and only such timers left, the loop waits for {@link #callSoonThreadsafe} work or I/O, as
  * asyncio's loop would wait forever. Once a channel is registered the loop waits in a
- * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest.
+ * {@link java.nio.channels.Selector}, and readiness callbacks are queued in FIFO order with the rest;
+ * while work is ready it looks at the channels without waiting, every other iteration.
  *
  * <p>Only {@link #callSoonThreadsafe} may be called from other threads.
  */
@@ -61,6 +62,12 @@ public final class EventLoop implements AutoCloseable {
     private volatile Thread thread;
     private volatile boolean closed;
     private boolean stopping;
+    /**
+     * Whether the last iteration waited for or polled the channels: an iteration with work ready
+     * polls them only if the last one did not, so that a batch of readiness callbacks and the
+     * steps they wake cost one select, not two, and a busy loop still sees I/O every other iteration.
+     */
+    private boolean polledLast;
     private Task<?> currentTask;
     private ExceptionHandler exceptionHandler;
     private TaskFactory taskFactory = TaskFactory.DEFAULT;
@@ -589,8 +596,13 @@ public final class EventLoop implements AutoCloseable {
         }
         if (ready.isEmpty() && !stopping) {
             waitForWork();
+            polledLast = true;
+        } else if (polledLast) {
+            // what is ready now was mostly queued by the last select: look for more I/O next time
+            polledLast = false;
         } else {
             io.poll(ready);
+            polledLast = true;
         }
         runReady();
     }

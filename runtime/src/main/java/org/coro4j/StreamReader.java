@@ -50,7 +50,7 @@ public final class StreamReader {
      * and fails with {@link LimitOverrunException}.
      */
     public Future<byte[]> readLine() {
-        return start(new PendingRead(this, Kind.LINE, 0, NEWLINE), "readLine");
+        return readThrough(NEWLINE, Kind.LINE, "readLine");
     }
 
     /**
@@ -64,6 +64,10 @@ public final class StreamReader {
         if (n == 0) {
             return Future.completed(loop, EMPTY);
         }
+        checkNotWaiting("readExactly");
+        if (exception == null && buffer.size() >= n) {
+            return Future.completed(loop, take(n));
+        }
         return start(new PendingRead(this, Kind.EXACTLY, n, null), "readExactly");
     }
 
@@ -76,7 +80,7 @@ public final class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
-        return start(new PendingRead(this, Kind.UNTIL, 0, separator.clone()), "readUntil");
+        return readThrough(separator, Kind.UNTIL, "readUntil");
     }
 
     /** Whether the stream ended and every buffered byte was read [Python: {@code StreamReader.at_eof}]. */
@@ -139,10 +143,31 @@ public final class StreamReader {
         return exception;
     }
 
-    private Future<byte[]> start(PendingRead read, String operation) {
+    /**
+     * {@code readLine} or {@code readUntil}: done at once, without a pending read, when the
+     * separator is buffered within the limit; otherwise a read that goes on from where this search stopped.
+     */
+    private Future<byte[]> readThrough(byte[] separator, Kind kind, String operation) {
+        checkNotWaiting(operation);
+        int found = buffer.indexOf(separator, 0);
+        if (found >= 0 && found <= limit) {
+            return Future.completed(loop, take(found + separator.length));
+        }
+        PendingRead read = new PendingRead(this, kind, 0, kind == Kind.LINE ? separator : separator.clone());
+        if (found < 0) {
+            read.searched = Math.max(0, buffer.size() + 1 - separator.length);
+        }
+        return start(read, operation);
+    }
+
+    private void checkNotWaiting(String operation) {
         if (waiting != null) {
             throw new IllegalStateException(operation + "() called while another coroutine is already waiting for incoming data");
         }
+    }
+
+    private Future<byte[]> start(PendingRead read, String operation) {
+        checkNotWaiting(operation);
         if (!read.attempt()) {
             waiting = read;
             resumeTransport();

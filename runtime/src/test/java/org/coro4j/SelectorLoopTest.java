@@ -73,6 +73,35 @@ class SelectorLoopTest extends LoopbackTest {
     }
 
     @Test
+    void aLoopAlwaysBusyWithReadyCallbacksStillRunsAReadableChannelsReaderWithinTwoIterations() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+            write(sink, "ping");
+            AtomicInteger steps = new AtomicInteger();
+            List<Integer> stepsBeforeReader = new ArrayList<>();
+            Future<Void> done = loop.runUntilComplete(script(Script.returning(() -> new Future<Void>())));
+            loop.addReader(source, () -> {
+                stepsBeforeReader.add(steps.get());
+                assertTrue(loop.removeReader(source));
+            });
+            Runnable[] step = new Runnable[1];
+            step[0] = () -> {
+                // each step queues the next: the ready queue is never empty until 1000 steps or the reader ran
+                if (steps.incrementAndGet() < 1000 && stepsBeforeReader.isEmpty()) {
+                    loop.callSoon(step[0]);
+                } else {
+                    done.setResult(null);
+                }
+            };
+            loop.callSoon(step[0]);
+            loop.runUntilComplete(done);
+            assertEquals(1, stepsBeforeReader.size(), "the reader ran once, while the loop was busy");
+            assertTrue(stepsBeforeReader.get(0) <= 2, "the channels are polled at least every other iteration: " + stepsBeforeReader);
+            assertEquals("ping", readAll(source));
+        }
+    }
+
+    @Test
     void addReaderReplacesThePreviousCallback() throws IOException {
         Pipe pipe = Pipe.open();
         try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {

@@ -237,6 +237,29 @@ class StreamReaderTest extends VirtualLoopTest {
     }
 
     @Test
+    void readsOfBufferedBytesAreDoneAtOnceAndTakeOnlyTheirBytes() {
+        StreamReader reader = reader();
+        reader.feedData(bytes("ab\ncdefXYgh"));
+        assertEquals("ab\n", text(reader.readLine()));
+        assertEquals("cd", text(reader.readExactly(2)));
+        assertEquals("efXY", text(reader.readUntil(bytes("XY"))));
+        assertEquals("gh", buffered(reader));
+        Future<byte[]> line = reader.readLine();
+        assertFalse(line.isDone(), "no newline is buffered: the read waits");
+        reader.feedData(bytes("i\n"));
+        assertEquals("ghi\n", text(line));
+    }
+
+    @Test
+    void aBufferedLineBeyondTheLimitStillOverruns() {
+        StreamReader reader = reader(4);
+        reader.feedData(bytes("abcdef\nok\n"));
+        Future<byte[]> overlong = reader.readLine();
+        assertInstanceOf(LimitOverrunException.class, overlong.exception());
+        assertEquals("ok\n", text(reader.readLine()));
+    }
+
+    @Test
     void readLineAtEofReturnsTheRest() {
         // test_streams.py: test_readline_eof
         StreamReader reader = reader();
