@@ -75,11 +75,25 @@ final class ByteQueue {
         int last = tail - separator.length;
         byte first = separator[0];
         for (int i = head + from; i <= last; i++) {
-            if (array[i] == first && Arrays.equals(array, i + 1, i + separator.length, separator, 1, separator.length)) {
+            if (array[i] == first && matchesRest(separator, i)) {
                 return i - head;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the bytes after {@code at} are {@code separator}'s after its first. A plain loop:
+     * separators are a byte or two, where {@code Arrays.equals} of ranges spends more on its checks
+     * than on the comparison.
+     */
+    private boolean matchesRest(byte[] separator, int at) {
+        for (int k = 1; k < separator.length; k++) {
+            if (array[at + k] != separator[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code separator} is at offset {@code at} of the queued bytes. */
