@@ -82,15 +82,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /**
      * Completes a pending future with {@code error}; unless it is retrieved, it is reported when
-     * this future is garbage collected or at the latest when the loop closes.
+     * this future is garbage collected or at the latest when the loop closes, described as
+     * {@link #toString()} shows it now that it failed.
      */
     final void fail(Throwable error) {
         Object registered = slot;
-        if (error instanceof CancelledException) {
-            slot = error;
-            state = FAILED;
-        } else {
-            slot = loop.unretrieved.watch(this, error);
+        slot = error;
+        state = FAILED;
+        if (!(error instanceof CancelledException)) {
+            slot = loop.unretrieved.watch(this, error, toString());
             state = FAILED_UNRETRIEVED;
         }
         scheduleCallbacks(registered);
@@ -231,11 +231,6 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** What {@link #toString()} calls this kind of future. */
     String kind() {
         return "Future";
-    }
-
-    /** The name an unretrieved exception is reported with: null, or the task's name. */
-    String reportedName() {
-        return null;
     }
 
     /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */

@@ -186,11 +186,6 @@ public class Task<T> extends Future<T> {
     }
 
     @Override
-    String reportedName() {
-        return getName();
-    }
-
-    @Override
     String kind() {
         return "Task";
     }
