@@ -271,6 +271,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
         register(watcher);
     }
 
+    /**
+     * If {@code watcher} is the only registration on this pending future, removes it and returns
+     * true: the caller then wakes the watcher itself, before this future is done (see
+     * {@link BarrierWait}). Otherwise changes nothing and returns false.
+     */
+    final boolean detachSoleWatcher(Future<?> watcher) {
+        if (state != PENDING || slot != watcher) {
+            return false;
+        }
+        slot = null;
+        return true;
+    }
+
     /** Whether {@code watcher} is the last registration on this pending future. */
     final boolean watchedLastBy(Future<?> watcher) {
         Object registered = state == PENDING ? slot : null;
@@ -297,8 +310,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Called when a task woken by this future's result was cancelled before it could see the result.
-     * Futures that hand over a resource (a lock, a permit, a queue item) override it to take it back.
+     * Called when a task woken by this future's result was cancelled before it could see the result,
+     * or, for a future that wakes its task before it is done ({@link YieldFuture}, {@link BarrierWait}),
+     * before it could take the outcome. Futures that hand over a resource (a lock, a permit, a queue
+     * item) override it to take it back.
      */
     void resultDiscarded() {
     }
