@@ -532,6 +532,45 @@ class BarrierTest extends VirtualLoopTest {
         assertEquals(0, barrier1.nWaiting());
     }
 
+    // A waiter that a task awaits through another future (here waitFor's) passes in a callback of its own.
+    @Test
+    void aWaiterAwaitedThroughWaitForPassesWithItsIndex() {
+        Barrier barrier = new Barrier(2);
+        loop.createTask(script(await(() -> Asyncio.waitFor(barrier.await(), 10), results::add)));
+        party(barrier);
+        runBriefly();
+        assertEquals(Set.of(0, 1), new TreeSet<>(results));
+        assertEquals("Barrier<filling waiters=0/2>", barrier.toString());
+    }
+
+    // A waiter cancelled by waitFor's timeout leaves the barrier: the next two arrivals make a round.
+    @Test
+    void aWaiterTimedOutByWaitForLeavesTheBarrier() {
+        Barrier barrier = new Barrier(2);
+        runMain(script(tryCatch(block(await(() -> Asyncio.waitFor(barrier.await(), 1))), AsyncTimeoutException.class,
+                e -> block(logTime("timed out")))));
+        assertEquals(List.of("timed out@1.0"), events);
+        assertEquals(0, barrier.nWaiting());
+        party(barrier);
+        party(barrier);
+        runBriefly();
+        assertEquals(Set.of(0, 1), new TreeSet<>(results));
+    }
+
+    // A task woken by the last arrival but cancelled before it resumes is cancelled, and leaves the barrier all the same.
+    @Test
+    void aWokenTaskCancelledBeforeItResumesStillLeavesTheBarrier() {
+        Barrier barrier = new Barrier(2);
+        Task<Object> first = party(barrier);
+        runBriefly();
+        runMain(script(await(barrier::await, results::add), Script.run(() -> first.cancel()),
+                Script.run(() -> events.add(barrier.toString())), sleep0()));
+        assertTrue(first.isCancelled());
+        assertEquals(List.of(1), results);
+        assertEquals(List.of("Barrier<draining waiters=0/2>"), events);
+        assertEquals("Barrier<filling waiters=0/2>", barrier.toString());
+    }
+
     // A reset after an abort makes the barrier usable again.
     @Test
     void aResetAfterAnAbortMakesTheBarrierUsableAgain() {
