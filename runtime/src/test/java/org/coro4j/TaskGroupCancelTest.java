@@ -175,4 +175,39 @@ class TaskGroupCancelTest extends VirtualLoopTest {
         assertTrue(outer.isCancelled());
         assertEquals(List.of("child cleaned up@3.0"), events);
     }
+
+    // test_taskgroups.py (3.15): cancel() leaves a child that is already done as it finished
+    @Test
+    void aChildAlreadyDoneKeepsItsResultWhenTheGroupIsCancelled() {
+        Task<?>[] done = new Task<?>[1];
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> done[0] = group.createTask(sleeper(1, "quick child", "quick result"))),
+                        Script.run(() -> group.createTask(sleepLogging(10, "slow child"))),
+                        await(() -> Asyncio.sleep(2)),
+                        Script.run(group::cancel),
+                        await(() -> Asyncio.sleep(1))))),
+                logTime("after the group")));
+        assertFalse(done[0].isCancelled());
+        assertEquals("quick result", done[0].result());
+        assertEquals(List.of("quick child@1.0", "slow child cancelled@2.0", "after the group@2.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): an eager child that cancels its group and finishes without suspending keeps its result
+    @Test
+    void anEagerChildThatCancelsItsGroupAndFinishesAtOnceKeepsItsResult() {
+        loop.setTaskFactory(TaskFactory.EAGER);
+        Task<?>[] child = new Task<?>[1];
+        Object result = runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> child[0] = group.createTask(script(Script.run(group::cancel), returning(() -> "eager result")))),
+                        log("body went on after createTask"),
+                        await(() -> Asyncio.sleep(1)),
+                        log("body went on")))),
+                logTime("after the group"),
+                returning(() -> "main done")));
+        assertEquals("main done", result);
+        assertEquals("eager result", child[0].result());
+        assertEquals(List.of("body went on after createTask", "after the group@0.0"), events);
+    }
 }
