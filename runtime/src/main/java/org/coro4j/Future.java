@@ -82,15 +82,15 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /**
      * Completes a pending future with {@code error}; unless it is retrieved, it is reported when
-     * this future is garbage collected or at the latest when the loop closes.
+     * this future is garbage collected or at the latest when the loop closes, described as
+     * {@link #toString()} shows it now that it failed.
      */
     final void fail(Throwable error) {
         Object registered = slot;
-        if (error instanceof CancelledException) {
-            slot = error;
-            state = FAILED;
-        } else {
-            slot = loop.unretrieved.watch(this, error);
+        slot = error;
+        state = FAILED;
+        if (!(error instanceof CancelledException)) {
+            slot = loop.unretrieved.watch(this, error, toString());
             state = FAILED_UNRETRIEVED;
         }
         scheduleCallbacks(registered);
@@ -233,11 +233,6 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return "Future";
     }
 
-    /** The name an unretrieved exception is reported with: null, or the task's name. */
-    String reportedName() {
-        return null;
-    }
-
     /** Adds what {@link #toString()} shows between the state and the outcome; subclasses with more to show override it. */
     void appendDetails(StringBuilder text) {
     }
@@ -276,6 +271,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
         register(watcher);
     }
 
+    /**
+     * If {@code watcher} is the only registration on this pending future, removes it and returns
+     * true: the caller then wakes the watcher itself, before this future is done (see
+     * {@link BarrierWait}). Otherwise changes nothing and returns false.
+     */
+    final boolean detachSoleWatcher(Future<?> watcher) {
+        if (state != PENDING || slot != watcher) {
+            return false;
+        }
+        slot = null;
+        return true;
+    }
+
     /** Whether {@code watcher} is the last registration on this pending future. */
     final boolean watchedLastBy(Future<?> watcher) {
         Object registered = state == PENDING ? slot : null;
@@ -302,8 +310,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /**
-     * Called when a task woken by this future's result was cancelled before it could see the result.
-     * Futures that hand over a resource (a lock, a permit, a queue item) override it to take it back.
+     * Called when a task woken by this future's result was cancelled before it could see the result,
+     * or, for a future that wakes its task before it is done ({@link YieldFuture}, {@link BarrierWait}),
+     * before it could take the outcome. Futures that hand over a resource (a lock, a permit, a queue
+     * item) override it to take it back.
      */
     void resultDiscarded() {
     }

@@ -186,11 +186,6 @@ public class Task<T> extends Future<T> {
     }
 
     @Override
-    String reportedName() {
-        return getName();
-    }
-
-    @Override
     String kind() {
         return "Task";
     }
@@ -225,7 +220,11 @@ public class Task<T> extends Future<T> {
         return suspended && awaited instanceof Future<?> future ? future : null;
     }
 
-    /** Called by a done future this task awaits: queues the step that delivers its outcome. */
+    /**
+     * Called by a done future this task awaits: queues the step that delivers its outcome. A future
+     * that decides its outcome when the task resumes ({@link BarrierWait}) calls it while still
+     * pending; the step then takes the outcome from its {@link Future#resultForAwait()}.
+     */
     @Override
     final void onWatchedDone(Future<?> future) {
         awaited = future;
@@ -285,7 +284,7 @@ public class Task<T> extends Future<T> {
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
             error = new CancelledException(extras.cancelMessage);
-            if (future != null && future.isDone() && !future.isCancelled() && future.peekException() == null) {
+            if (future != null && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
             }
         } else if (future != null) {

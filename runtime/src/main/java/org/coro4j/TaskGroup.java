@@ -59,6 +59,10 @@ public final class TaskGroup {
         Task<R> task = loop.createTask(coroutine, name);
         tasks.add(task);
         task.addDoneCallback((Consumer<? super Future<R>>) (Consumer<?>) onTaskDone);
+        if (aborting && !task.isDone()) {
+            // an eager task aborted the group (cancel(), or a failure of its own) before it first suspended
+            task.cancel();
+        }
         return task;
     }
 
@@ -120,13 +124,19 @@ public final class TaskGroup {
         return allDone;
     }
 
-    /** Waiting for the tasks ended with {@code failure}, normally the cancellation of the parent task. */
+    /**
+     * Waiting for the tasks ended with {@code failure}, normally the cancellation of the parent task. A
+     * cancellation is kept even when the group is already aborting: {@link #finish} drops it only if
+     * uncancelling the group's own request leaves no cancellation of the parent pending.
+     */
     void waitInterrupted(Throwable failure) {
         allDone = null;
-        if (failure instanceof CancelledException cancelled && !aborting) {
+        if (failure instanceof CancelledException cancelled) {
             propagateCancellation = cancelled;
-            abort();
-        } else if (failure != null && !(failure instanceof CancelledException)) {
+            if (!aborting) {
+                abort();
+            }
+        } else if (failure != null) {
             throw Sneaky.<RuntimeException>sneak(failure);
         }
     }

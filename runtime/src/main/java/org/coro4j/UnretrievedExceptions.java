@@ -13,9 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reported once: when its future is garbage collected, or when the loop closes if that comes first;
  * retrieving it ({@link Future#result()}, {@link Future#exception()}) withdraws the report.
  *
- * <p>Only failed futures pay for this: a {@link Report} holding the exception, the task's name and
- * a weak reference to the future, registered with a {@link Cleaner}. Neither the loop nor the report
- * keeps the future alive. A report whose future was collected while the loop runs is handed to the
+ * <p>The report reads as asyncio's: {@code Task exception was never retrieved}, then a line
+ * {@code future: <Task finished name='Task-2' coro=<Demo.fetch()> exception=java.io.IOException: boom>},
+ * the future as {@link Future#toString()} showed it when it failed; whether the future was
+ * collected or is still alive when the loop closes, the report is the same, and names no task.
+ *
+ * <p>Only failed futures pay for this: a {@link Report} holding the exception, that description
+ * and a weak reference to the future, registered with a {@link Cleaner}. Neither the loop nor the
+ * report keeps the future alive. A report whose future was collected while the loop runs is handed to the
  * loop with {@link EventLoop#callSoonThreadsafe} (one call for all the reports collected meanwhile)
  * and goes to its exception handler on the loop thread; when the loop is not running it is logged
  * directly through {@code System.Logger} {@code org.coro4j} at {@code ERROR}, since the handler must
@@ -43,9 +48,12 @@ final class UnretrievedExceptions {
         this.loop = loop;
     }
 
-    /** Starts watching {@code future}, which just failed with {@code error}; the report is the future's outcome from now on. */
-    Report watch(Future<?> future, Throwable error) {
-        Report report = new Report(this, future, error);
+    /**
+     * Starts watching {@code future}, which just failed with {@code error} and is described as
+     * {@code description}; the report is the future's outcome from now on.
+     */
+    Report watch(Future<?> future, Throwable error, String description) {
+        Report report = new Report(this, future, error, description);
         synchronized (this) {
             report.next = firstArmed;
             if (firstArmed != null) {
@@ -69,7 +77,7 @@ final class UnretrievedExceptions {
         for (Report report : left) {
             if (report.claim()) {
                 report.cleanable.clean();
-                loop.callExceptionHandler(report.context(report.get()));
+                loop.callExceptionHandler(report.context());
             }
         }
     }
@@ -105,27 +113,27 @@ final class UnretrievedExceptions {
 
     /**
      * One exception nobody retrieved: what reports it once its future is gone. It refers to the
-     * future only weakly, to name it if it is still alive when the loop closes.
+     * future only weakly, as the {@link Cleaner} needs.
      */
     static final class Report extends WeakReference<Future<?>> implements Runnable {
         private final UnretrievedExceptions owner;
         final Throwable error;
         /** {@code Task} or {@code Future}. */
         private final String kind;
-        /** The task's name, or null for a future that is not a task. */
-        private final String name;
+        /** The future as it printed when it failed. */
+        private final String description;
         private Cleaner.Cleanable cleanable;
         /** Guarded by the owner, like the links. */
         private boolean claimed;
         private Report previous;
         private Report next;
 
-        private Report(UnretrievedExceptions owner, Future<?> future, Throwable error) {
+        private Report(UnretrievedExceptions owner, Future<?> future, Throwable error, String description) {
             super(future);
             this.owner = owner;
             this.error = error;
             this.kind = future.kind();
-            this.name = future.reportedName();
+            this.description = description;
         }
 
         /** The exception was retrieved: nothing will be reported. */
@@ -139,7 +147,7 @@ final class UnretrievedExceptions {
         @Override
         public void run() {
             if (claim()) {
-                owner.collected(context(null));
+                owner.collected(context());
             }
         }
 
@@ -164,14 +172,9 @@ final class UnretrievedExceptions {
             }
         }
 
-        private ExceptionContext context(Future<?> alive) {
-            if (alive == null) {
-                String what = name == null ? "the future" : "task '" + name + "'";
-                return new ExceptionContext(kind + " exception was never retrieved (" + what + " was garbage collected)",
-                        error, null);
-            }
-            Task<?> task = alive instanceof Task<?> t ? t : null;
-            return new ExceptionContext(kind + " exception was never retrieved" + (task == null ? ": " + alive : ""), error, task);
+        /** The report as asyncio's default handler prints it: the message, then the future [Python: {@code Future.__del__}]. */
+        private ExceptionContext context() {
+            return new ExceptionContext(kind + " exception was never retrieved\nfuture: " + description, error, null);
         }
     }
 }

@@ -113,7 +113,8 @@ class FutureTest extends VirtualLoopTest {
         f.setException(error);
         loop.close();
         assertEquals(1, reported.size());
-        assertTrue(reported.get(0).message().contains("never retrieved"));
+        assertEquals("Future exception was never retrieved\nfuture: <Future finished exception=java.lang.IllegalStateException: lost>",
+                reported.get(0).message());
         assertSame(error, reported.get(0).exception());
     }
 
@@ -132,13 +133,16 @@ class FutureTest extends VirtualLoopTest {
     @Test
     void aTaskExceptionNobodyAwaitedIsReportedWithTheTask() {
         IllegalArgumentException error = new IllegalArgumentException("bad");
-        Task<Object> task = loop.createTask(script(Script.raise(() -> error)));
+        Task<Object> task = loop.createTask(Script.named("failing", Script.raise(() -> error)), "lost");
         runMain(script(await(() -> Asyncio.sleep(1))));
         assertTrue(task.isDone());
         loop.close();
         assertEquals(1, reported.size());
-        assertTrue(reported.get(0).message().contains("Task exception was never retrieved"));
-        assertSame(task, reported.get(0).task());
+        assertEquals("Task exception was never retrieved\nfuture: <Task finished name='lost' coro=<Script.failing()>"
+                + " exception=java.lang.IllegalArgumentException: bad>", reported.get(0).message());
+        assertEquals("Task exception was never retrieved\nfuture: " + task, reported.get(0).message(),
+                "the report describes the task as it printed when it failed");
+        assertNull(reported.get(0).task());
         assertSame(error, reported.get(0).exception());
     }
 

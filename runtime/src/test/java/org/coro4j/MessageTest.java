@@ -64,7 +64,8 @@ class MessageTest extends VirtualLoopTest {
         Task<Object> failing = loop.createTask(named("fetch", Script.raise(() -> new IOException("boom"))), "lost");
         runMain(script(await(() -> Asyncio.sleep(0))));
         List<String> logged = LoggedRecords.capture(loop::close);
-        assertEquals(List.of("Task exception was never retrieved (task " + failing + ")"), logged);
+        assertEquals(List.of("Task exception was never retrieved\nfuture: " + failing), logged);
+        assertEquals("<Task finished name='lost' coro=<Script.fetch()> exception=java.io.IOException: boom>", failing.toString());
     }
 
     @Test

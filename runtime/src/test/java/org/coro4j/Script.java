@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *         returning(() -> "A Message"));
  * }</pre>
  *
- * <p>Blocks nest like Java statements: {@link #tryCatch}, {@link #tryFinally} and {@link #loopWhile}
- * run their blocks with the usual semantics, and {@link #returning} inside a {@code try} runs the
+ * <p>Blocks nest like Java statements: {@link #tryCatch}, {@link #tryFinally}, {@link #ifElse} and
+ * {@link #loopWhile} run their blocks with the usual semantics, and {@link #returning} inside a {@code try} runs the
  * {@code finally} block first.
  *
  * @param <T> the coroutine's result type
@@ -47,7 +47,7 @@ final class Script<T> extends Continuation<T> {
         return new Script<>(name, Arrays.asList(steps));
     }
 
-    /** Steps in order, for the blocks of {@link #tryCatch}, {@link #tryFinally} and {@link #loopWhile}. */
+    /** Steps in order, for the blocks of {@link #tryCatch}, {@link #tryFinally}, {@link #ifElse} and {@link #loopWhile}. */
     static List<Step> block(Step... steps) {
         return Arrays.asList(steps);
     }
@@ -87,6 +87,11 @@ final class Script<T> extends Continuation<T> {
     /** {@code try { body } finally { cleanup }}. */
     static Step tryFinally(List<Step> body, List<Step> cleanup) {
         return new Try(body, null, null, cleanup);
+    }
+
+    /** {@code if (condition) { then } else { otherwise }}. */
+    static Step ifElse(BooleanSupplier condition, List<Step> then, List<Step> otherwise) {
+        return new If(condition, then, otherwise);
     }
 
     /** {@code while (condition) { body }}. */
@@ -139,6 +144,8 @@ final class Script<T> extends Continuation<T> {
                     abrupt = Abrupt.returned(ret.value.get());
                 } else if (step instanceof Try attempt) {
                     frames.push(new Frame(attempt.body, Kind.TRY_BODY, attempt, null));
+                } else if (step instanceof If choice) {
+                    frames.push(new Frame(choice.condition.getAsBoolean() ? choice.then : choice.otherwise, Kind.BLOCK, choice, null));
                 } else if (step instanceof Loop loop && loop.condition.getAsBoolean()) {
                     frames.push(new Frame(loop.body, Kind.LOOP_BODY, loop, null));
                 }
@@ -208,7 +215,7 @@ final class Script<T> extends Continuation<T> {
     }
 
     /** One statement of a script. */
-    sealed interface Step permits Await, Run, Return, Try, Loop {
+    sealed interface Step permits Await, Run, Return, Try, If, Loop {
     }
 
     private record Await(Supplier<?> awaitable, Consumer<Object> useResult) implements Step {
@@ -225,6 +232,9 @@ final class Script<T> extends Continuation<T> {
         boolean catches(Throwable error) {
             return caught != null && caught.isInstance(error);
         }
+    }
+
+    private record If(BooleanSupplier condition, List<Step> then, List<Step> otherwise) implements Step {
     }
 
     private record Loop(BooleanSupplier condition, List<Step> body) implements Step {

@@ -23,6 +23,12 @@ class TaskGroupCancelTest extends VirtualLoopTest {
                 e -> block(logTime(name + " cancelled"), raise(() -> e))));
     }
 
+    /** A child that takes 2 seconds to clean up once cancelled, then logs it. */
+    private Coroutine<Object> slowToCancel() {
+        return script(tryCatch(block(await(() -> Asyncio.sleep(10))), CancelledException.class,
+                e -> block(await(() -> Asyncio.sleep(2)), logTime("child cleaned up"), raise(() -> e))));
+    }
+
     // test_taskgroups.py (3.15): cancel() cancels the children and the body; the group exits without CancelledError
     @Test
     void cancelStopsTheBodyAndEveryChildAndTheGroupReturns() {
@@ -106,5 +112,102 @@ class TaskGroupCancelTest extends VirtualLoopTest {
         assertEquals(1, group.getExceptions().size());
         assertEquals("failed while cancelled", group.getExceptions().get(0).getMessage());
         assertFalse(loop.isClosed());
+    }
+
+    // Port of test_taskgroups.py TestTaskGroup.test_taskgroup_cancel_before_create_task
+    @Test
+    void createTaskAfterCancelIsRefused() {
+        String[] message = new String[1];
+        runMain(script(await(() -> TaskGroup.run(group -> script(
+                Script.run(group::cancel),
+                Script.run(() -> message[0] = assertThrows(InvalidStateException.class,
+                        () -> group.createTask(sleepLogging(1, "late child"))).getMessage()),
+                await(() -> Asyncio.sleep(1)),
+                log("body went on")))),
+                logTime("after the group")));
+        assertTrue(message[0].endsWith(" is shutting down"), message[0]);
+        assertEquals(List.of("after the group@0.0"), events);
+    }
+
+    // Port of test_taskgroups.py TestTaskGroup.test_taskgroup_cancel_from_child_before_first_suspension
+    @Test
+    void anEagerChildThatCancelsItsGroupBeforeItFirstSuspendsIsCancelled() {
+        loop.setTaskFactory(TaskFactory.EAGER);
+        Task<?>[] child = new Task<?>[1];
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> child[0] = group.createTask(script(
+                                Script.run(group::cancel),
+                                log("child cancelled its group"),
+                                await(() -> Asyncio.sleep(1)),
+                                log("child went on")))),
+                        await(() -> Asyncio.sleep(1)),
+                        log("body went on")))),
+                logTime("after the group")));
+        assertTrue(child[0].isCancelled());
+        assertEquals(List.of("child cancelled its group", "after the group@0.0"), events);
+    }
+
+    // Port of test_taskgroups.py TestTaskGroup.test_taskgroup_cancel_keeps_outer_cancellation
+    @Test
+    void aCancellationFromOutsideWhileTheCancelledGroupWaitsIsKept() {
+        Task<Object> outer = loop.createTask(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> group.createTask(slowToCancel())),
+                        await(() -> Asyncio.sleep(1)),
+                        Script.run(group::cancel),
+                        await(() -> Asyncio.sleep(10))))),
+                logTime("outer went on")));
+        runMain(script(await(() -> Asyncio.sleep(2)), Script.run(() -> outer.cancel()), await(() -> Asyncio.sleep(5))));
+        assertTrue(outer.isCancelled());
+        assertEquals(List.of("child cleaned up@3.0"), events);
+    }
+
+    // Port of test_taskgroups.py TestTaskGroup.test_taskgroup_cancel_keeps_outer_cancellation, the group cancelled by a child after the body ended
+    @Test
+    void aCancellationFromOutsideWhileAGroupCancelledAfterItsBodyWaitsIsKept() {
+        Task<Object> outer = loop.createTask(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> group.createTask(slowToCancel())),
+                        Script.run(() -> group.createTask(script(await(() -> Asyncio.sleep(1)), Script.run(group::cancel))))))),
+                logTime("outer went on")));
+        runMain(script(await(() -> Asyncio.sleep(2)), Script.run(() -> outer.cancel()), await(() -> Asyncio.sleep(5))));
+        assertTrue(outer.isCancelled());
+        assertEquals(List.of("child cleaned up@3.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): cancel() leaves a child that is already done as it finished
+    @Test
+    void aChildAlreadyDoneKeepsItsResultWhenTheGroupIsCancelled() {
+        Task<?>[] done = new Task<?>[1];
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> done[0] = group.createTask(sleeper(1, "quick child", "quick result"))),
+                        Script.run(() -> group.createTask(sleepLogging(10, "slow child"))),
+                        await(() -> Asyncio.sleep(2)),
+                        Script.run(group::cancel),
+                        await(() -> Asyncio.sleep(1))))),
+                logTime("after the group")));
+        assertFalse(done[0].isCancelled());
+        assertEquals("quick result", done[0].result());
+        assertEquals(List.of("quick child@1.0", "slow child cancelled@2.0", "after the group@2.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): an eager child that cancels its group and finishes without suspending keeps its result
+    @Test
+    void anEagerChildThatCancelsItsGroupAndFinishesAtOnceKeepsItsResult() {
+        loop.setTaskFactory(TaskFactory.EAGER);
+        Task<?>[] child = new Task<?>[1];
+        Object result = runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> child[0] = group.createTask(script(Script.run(group::cancel), returning(() -> "eager result")))),
+                        log("body went on after createTask"),
+                        await(() -> Asyncio.sleep(1)),
+                        log("body went on")))),
+                logTime("after the group"),
+                returning(() -> "main done")));
+        assertEquals("main done", result);
+        assertEquals("eager result", child[0].result());
+        assertEquals(List.of("body went on after createTask", "after the group@0.0"), events);
     }
 }

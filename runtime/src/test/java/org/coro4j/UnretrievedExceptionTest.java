@@ -53,7 +53,8 @@ class UnretrievedExceptionTest extends VirtualLoopTest {
         int[] rounds = new int[1];
         runMain(script(loopWhile(() -> reported.isEmpty() && rounds[0]++ < 500, block(await(UnretrievedExceptionTest::collectGarbage)))));
         assertEquals(1, reported.size());
-        assertEquals("Task exception was never retrieved (task 'lost' was garbage collected)", reported.get(0).message());
+        assertEquals("Task exception was never retrieved\nfuture: <Task finished name='lost' coro=<Script.lost()> exception=java.io.IOException: boom>",
+                reported.get(0).message());
         assertSame(error, reported.get(0).exception());
         assertNull(reported.get(0).task());
         assertEquals(loopThread, reportedOn[0]);
@@ -68,7 +69,8 @@ class UnretrievedExceptionTest extends VirtualLoopTest {
             collectUntil(() -> probe.get() == null && !logged.records().isEmpty());
             List<LogRecord> records = logged.records();
             assertEquals(1, records.size());
-            assertEquals("Future exception was never retrieved (the future was garbage collected)", records.get(0).getMessage());
+            assertEquals("Future exception was never retrieved\nfuture: <Future finished exception=java.lang.IllegalStateException: dropped>",
+                    records.get(0).getMessage());
             assertEquals(Level.SEVERE, records.get(0).getLevel());
             assertEquals("dropped", records.get(0).getThrown().getMessage());
         }

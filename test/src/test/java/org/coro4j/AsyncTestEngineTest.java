@@ -190,7 +190,7 @@ class AsyncTestEngineTest {
         Throwable failure = failure("leavesATaskExceptionUnretrieved");
 
         assertInstanceOf(AssertionError.class, failure);
-        assertTrue(failure.getMessage().startsWith("Task exception was never retrieved: <Task finished name='failing' "),
+        assertTrue(failure.getMessage().startsWith("Task exception was never retrieved\nfuture: <Task finished name='failing' "),
                 failure.getMessage());
         assertEquals("failed at 0.5", failure.getCause().getMessage());
     }
