@@ -1,6 +1,7 @@
 package org.coro4j.instrumenter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Rewrites a coroutine body into a resumable state machine, in place. Each {@code Await.on} becomes
  * a call of the continuation's await method; if that suspends, the values laid out for that
  * suspension point go into the continuation's fields and the body returns {@code SUSPENDED}. A
- * switch on the continuation's {@code label} at the top jumps to the code that restores them and
- * takes the awaited result. Points of the same shape (the same values in the same fields) share
+ * dispatch on the continuation's {@code label} at the top (a table, or a chain of comparisons
+ * when that is smaller) jumps to the code that restores them and takes the awaited result. Points of the same shape (the same values in the same fields) share
  * one block that saves and one that restores, at the end of the body, so that code grows with
  * the values live at each point, not with the number of points. Stack map frames are javac's
  * (with dead locals {@code TOP}, see {@link DeadLocalFrames}), plus exact frames at every new
@@ -45,6 +46,8 @@ final class SuspendPointRewriter {
     private final List<Object> entryLocals;
     private final List<LabelNode[]> restoreRanges = new ArrayList<>();
     private final InsnList sharedBlocks = new InsnList();
+    /** Whether the dispatch is a chain of comparisons that leaves the label on the stack at each entry. */
+    private boolean labelOnStack;
 
     /** The labels of one point: where its values are restored, where the result is taken, and after. */
     private record Labels(LabelNode restore, LabelNode resume, LabelNode resumed) {
@@ -85,14 +88,21 @@ final class SuspendPointRewriter {
             if (same.size() > 1) {
                 Shared block = new Shared(new LabelNode(), new LabelNode());
                 same.forEach(point -> shared.put(point, block));
-                addSharedBlocks(same, block, labels);
             }
         }
         List<LabelNode> entries = new ArrayList<>();
         for (SuspensionPoint point : points) {
             Shared block = shared.get(point);
-            rewritePoint(point, labels.get(point), block);
             entries.add(block != null ? block.restore() : labels.get(point).restore());
+        }
+        labelOnStack = chainIsSmaller(entries, points.size() - shared.size(), new HashSet<>(shared.values()).size());
+        for (List<SuspensionPoint> same : byShape.values()) {
+            if (same.size() > 1) {
+                addSharedBlocks(same, shared.get(same.get(0)), labels);
+            }
+        }
+        for (SuspensionPoint point : points) {
+            rewritePoint(point, labels.get(point), shared.get(point));
         }
         LabelNode continuationKnown = new LabelNode();
         body.instructions.insert(prologue(entries, arguments, continuationKnown));
@@ -133,7 +143,10 @@ final class SuspendPointRewriter {
         } else {
             code.add(saveInline(point));
             code.add(labels.restore());
-            code.add(frame(entryLocals, List.of()));
+            code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
+            if (labelOnStack) {
+                code.add(new InsnNode(Opcodes.POP));
+            }
             boolean keepsContinuation = point.stack().isEmpty();
             code.add(restoreLocals(point, keepsContinuation));
             code.add(restoreStack(point));
@@ -196,10 +209,12 @@ final class SuspendPointRewriter {
         code.add(suspendedMarker());
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(block.restore());
-        code.add(frame(entryLocals, List.of()));
+        code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
         code.add(restoreLocals(shape, false));
-        code.add(loadContinuation());
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        if (!labelOnStack) {
+            code.add(loadContinuation());
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        }
         code.add(labelSwitch(points, labels));
     }
 
@@ -315,6 +330,28 @@ final class SuspendPointRewriter {
         return code;
     }
 
+    /**
+     * Whether dispatching on the label with a chain of comparisons is smaller than with a table.
+     * Points that share a restore block have consecutive labels, so a chain needs one comparison
+     * per run of labels with the same entry ({@code entries}, by label) where a table needs four
+     * bytes per label; the chain leaves the label on the stack, so that a shared block switches on
+     * it without reading it again (saving four bytes in each of the {@code sharedBlocks}), and each
+     * of the {@code ownEntries} points that restore on their own pops it.
+     */
+    private static boolean chainIsSmaller(List<LabelNode> entries, int ownEntries, int sharedBlocks) {
+        if (entries.size() < 2) {
+            return false;
+        }
+        int chain = 4 + 1 + 3 + 3 + 1 + ownEntries;
+        for (int label = 1; label < entries.size(); label++) {
+            if (entries.get(label) != entries.get(label - 1)) {
+                chain += 1 + pushSize(label) + 3;
+            }
+        }
+        int table = 4 + 16 + 4 * entries.size() + 4 * sharedBlocks;
+        return chain < table;
+    }
+
     /** Switches on the continuation's {@code label}, and on a first run loads the arguments. */
     private InsnList prologue(List<LabelNode> entries, List<Spill> arguments, LabelNode continuationKnown) {
         InsnList code = new InsnList();
@@ -324,13 +361,29 @@ final class SuspendPointRewriter {
             LabelNode start = new LabelNode();
             code.add(loadContinuation());
             code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
-            if (entries.size() == 1) {
-                code.add(new JumpInsnNode(Opcodes.IFNE, entries.get(0)));
+            if (labelOnStack) {
+                code.add(new InsnNode(Opcodes.DUP));
+                code.add(new JumpInsnNode(Opcodes.IFEQ, start));
+                for (int label = 1; label < entries.size(); label++) {
+                    if (entries.get(label) != entries.get(label - 1)) {
+                        code.add(new InsnNode(Opcodes.DUP));
+                        code.add(pushInt(label));
+                        code.add(new JumpInsnNode(Opcodes.IF_ICMPLE, entries.get(label - 1)));
+                    }
+                }
+                code.add(new JumpInsnNode(Opcodes.GOTO, entries.get(entries.size() - 1)));
+                code.add(start);
+                code.add(frame(entryLocals, List.of(Opcodes.INTEGER)));
+                code.add(new InsnNode(Opcodes.POP));
             } else {
-                code.add(new TableSwitchInsnNode(1, entries.size(), start, entries.toArray(new LabelNode[0])));
+                if (entries.size() == 1) {
+                    code.add(new JumpInsnNode(Opcodes.IFNE, entries.get(0)));
+                } else {
+                    code.add(new TableSwitchInsnNode(1, entries.size(), start, entries.toArray(new LabelNode[0])));
+                }
+                code.add(start);
+                code.add(frame(entryLocals, List.of()));
             }
-            code.add(start);
-            code.add(frame(entryLocals, List.of()));
         }
         for (Spill argument : arguments) {
             code.add(loadContinuation());
@@ -401,6 +454,11 @@ final class SuspendPointRewriter {
             return new IntInsnNode(value <= Byte.MAX_VALUE ? Opcodes.BIPUSH : Opcodes.SIPUSH, value);
         }
         return new LdcInsnNode(value);
+    }
+
+    /** The bytes {@link #pushInt} takes for {@code value}. */
+    private static int pushSize(int value) {
+        return value <= 5 ? 1 : value <= Byte.MAX_VALUE ? 2 : 3;
     }
 
     private static FieldInsnNode suspendedMarker() {
