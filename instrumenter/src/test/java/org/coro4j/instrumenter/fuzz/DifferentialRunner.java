@@ -58,12 +58,12 @@ final class DifferentialRunner implements AutoCloseable {
         try {
             loaded = load(compiler, name, BatchSource.render(name, programs));
         } catch (LoadFailure e) {
-            return split(compiler, programs, e.getMessage());
+            return split(compiler, programs, e);
         }
         List<Mismatch> mismatches = new ArrayList<>();
         for (Program program : programs) {
             compare(loaded, program.asyncEntry(), program.syncEntry())
-                    .ifPresent(problem -> mismatches.add(mismatch(compiler, program, problem)));
+                    .ifPresent(problem -> mismatches.add(mismatch(compiler, program, problem, false)));
         }
         return mismatches;
     }
@@ -99,21 +99,21 @@ final class DifferentialRunner implements AutoCloseable {
         try {
             compiled = compiler.compile(Map.of(simpleName + ".java", source));
         } catch (IllegalArgumentException e) {
-            throw new LoadFailure("the generator wrote code that does not compile: " + e.getMessage());
+            throw new LoadFailure("the generator wrote code that does not compile: " + e.getMessage(), false);
         }
         Instrumented instrumented;
         try {
             instrumented = Instrumented.instrumenting(compiled, compiler.compiler());
         } catch (UnverifiableInputException e) {
-            throw new LoadFailure(e.getMessage());
+            throw new LoadFailure(e.getMessage(), true);
         } catch (InstrumentationException | RuntimeException e) {
-            throw new LoadFailure("the instrumenter failed: " + e);
+            throw new LoadFailure("the instrumenter failed: " + e, false);
         }
         String className = BatchSource.PACKAGE + "." + simpleName;
         try {
             return new Loaded(Class.forName(className, true, instrumented), Class.forName(className, true, Instrumented.plain(compiled)));
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new LoadFailure("the instrumented class does not load: " + e);
+            throw new LoadFailure("the instrumented class does not load: " + e, false);
         }
     }
 
@@ -123,9 +123,9 @@ final class DifferentialRunner implements AutoCloseable {
         return TraceComparator.compare(expected, actual);
     }
 
-    private List<Mismatch> split(BatchCompiler compiler, List<Program> programs, String problem) {
+    private List<Mismatch> split(BatchCompiler compiler, List<Program> programs, LoadFailure failure) {
         if (programs.size() == 1) {
-            return List.of(mismatch(compiler, programs.get(0), problem));
+            return List.of(mismatch(compiler, programs.get(0), failure.getMessage(), failure.compilerBug));
         }
         int half = programs.size() / 2;
         List<Mismatch> mismatches = new ArrayList<>(run(compiler, programs.subList(0, half)));
@@ -133,8 +133,8 @@ final class DifferentialRunner implements AutoCloseable {
         return mismatches;
     }
 
-    private static Mismatch mismatch(BatchCompiler compiler, Program program, String problem) {
-        return new Mismatch(program.seed(), compiler.compiler() + ": " + problem, BatchSource.render("Repro", List.of(program)));
+    private static Mismatch mismatch(BatchCompiler compiler, Program program, String problem, boolean compilerBug) {
+        return new Mismatch(program.seed(), compiler.compiler().toString(), problem, BatchSource.render("Repro", List.of(program)), compilerBug);
     }
 
     private Outcome run(Class<?> owner, String entry) {
@@ -184,8 +184,12 @@ final class DifferentialRunner implements AutoCloseable {
     private static final class LoadFailure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        LoadFailure(String message) {
+        /** Whether the compiler's own output failed the verifier, before instrumentation. */
+        final boolean compilerBug;
+
+        LoadFailure(String message, boolean compilerBug) {
             super(message);
+            this.compilerBug = compilerBug;
         }
     }
 
