@@ -738,7 +738,7 @@ public final class EventLoop implements AutoCloseable {
     /** Logs {@code context} as the default exception handler does; may be called from any thread. */
     static void logError(ExceptionContext context) {
         System.Logger logger = System.getLogger("org.coro4j");
-        String message = context.message() + (context.task() != null ? " (task " + context.task() + ")" : "");
+        String message = context.printed();
         if (context.exception() != null) {
             logger.log(System.Logger.Level.ERROR, message, context.exception());
         } else {

@@ -9,4 +9,13 @@ package org.coro4j;
  * @param task the task concerned, or null
  */
 public record ExceptionContext(String message, Throwable exception, Task<?> task) {
+
+    /**
+     * The text the default handler logs: the message, followed by {@code " (task X)"} unless the
+     * message already shows the task as {@code X}, as the report of an exception nobody retrieved
+     * does on its {@code future:} line; so the task is named once.
+     */
+    String printed() {
+        return task == null || message.contains(task.toString()) ? message : message + " (task " + task + ")";
+    }
 }

@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The report reads as asyncio's: {@code Task exception was never retrieved}, then a line
  * {@code future: <Task finished name='Task-2' coro=<Demo.fetch()> exception=java.io.IOException: boom>},
- * the future as {@link Future#toString()} showed it when it failed; whether the future was
- * collected or is still alive when the loop closes, the report is the same, and names no task.
+ * the future as {@link Future#toString()} shows it. A report at loop close, whose task is still
+ * at hand, carries it as {@link ExceptionContext#task()}; a task already collected is described as
+ * it printed when it failed, and the report carries no task. Either way the printed report
+ * ({@link ExceptionContext#printed()}) names the task once.
  *
  * <p>Only failed futures pay for this: a {@link Report} holding the exception, that description
  * and a weak reference to the future, registered with a {@link Cleaner}. Neither the loop nor the
@@ -77,7 +79,7 @@ final class UnretrievedExceptions {
         for (Report report : left) {
             if (report.claim()) {
                 report.cleanable.clean();
-                loop.callExceptionHandler(report.context());
+                loop.callExceptionHandler(report.context(report.get()));
             }
         }
     }
@@ -113,7 +115,8 @@ final class UnretrievedExceptions {
 
     /**
      * One exception nobody retrieved: what reports it once its future is gone. It refers to the
-     * future only weakly, as the {@link Cleaner} needs.
+     * future only weakly, as the {@link Cleaner} needs, and to report the task if it is still
+     * alive when the loop closes.
      */
     static final class Report extends WeakReference<Future<?>> implements Runnable {
         private final UnretrievedExceptions owner;
@@ -147,7 +150,7 @@ final class UnretrievedExceptions {
         @Override
         public void run() {
             if (claim()) {
-                owner.collected(context());
+                owner.collected(context(null));
             }
         }
 
@@ -172,9 +175,16 @@ final class UnretrievedExceptions {
             }
         }
 
-        /** The report as asyncio's default handler prints it: the message, then the future [Python: {@code Future.__del__}]. */
-        private ExceptionContext context() {
-            return new ExceptionContext(kind + " exception was never retrieved\nfuture: " + description, error, null);
+        /**
+         * The report as asyncio's default handler prints it: the message, then the future [Python:
+         * {@code Future.__del__}]; {@code alive} is the future if it is still reachable, else null.
+         * A task still at hand is the context's {@link ExceptionContext#task() task} and is shown
+         * as it prints now; a collected one as it printed when it failed.
+         */
+        private ExceptionContext context(Future<?> alive) {
+            String shown = alive == null ? description : alive.toString();
+            Task<?> task = alive instanceof Task<?> t ? t : null;
+            return new ExceptionContext(kind + " exception was never retrieved\nfuture: " + shown, error, task);
         }
     }
 }

@@ -141,9 +141,10 @@ class FutureTest extends VirtualLoopTest {
         assertEquals("Task exception was never retrieved\nfuture: <Task finished name='lost' coro=<Script.failing()>"
                 + " exception=java.lang.IllegalArgumentException: bad>", reported.get(0).message());
         assertEquals("Task exception was never retrieved\nfuture: " + task, reported.get(0).message(),
-                "the report describes the task as it printed when it failed");
-        assertNull(reported.get(0).task());
+                "the report describes the task as it prints");
+        assertSame(task, reported.get(0).task());
         assertSame(error, reported.get(0).exception());
+        assertEquals(reported.get(0).message(), reported.get(0).printed(), "printed, the report names the task once");
     }
 
     @Test

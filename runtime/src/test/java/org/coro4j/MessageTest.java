@@ -69,6 +69,30 @@ class MessageTest extends VirtualLoopTest {
     }
 
     @Test
+    void aTaskRenamedAfterItFailedIsReportedAsItPrintsNowOnce() {
+        loop.setExceptionHandler(null);
+        Task<Object> failing = loop.createTask(named("fetch", Script.raise(() -> new IOException("boom"))), "lost");
+        runMain(script(await(() -> Asyncio.sleep(0))));
+        failing.setName("renamed");
+        List<String> logged = LoggedRecords.capture(loop::close);
+        assertEquals(List.of("Task exception was never retrieved\nfuture: <Task finished name='renamed' coro=<Script.fetch()>"
+                + " exception=java.io.IOException: boom>"), logged);
+    }
+
+    @Test
+    void theDefaultHandlerAppendsTheTaskToAMessageThatDoesNotShowIt() {
+        loop.setExceptionHandler(null);
+        Future<Object> never = new Future<>(loop);
+        Task<Object> stuck = loop.createTask(named("hang", await(() -> never)), "stuck");
+        runMain(script(await(() -> Asyncio.sleep(0))));
+        List<String> logged = LoggedRecords.capture(loop::close);
+        assertEquals(List.of("Task was destroyed but it is pending! (task <Task pending name='stuck' coro=<Script.hang()>"
+                + " wait_for=<Future pending>>)"), logged);
+        assertEquals("Task was destroyed but it is pending! (task " + stuck + ")",
+                new ExceptionContext("Task was destroyed but it is pending!", null, stuck).printed());
+    }
+
+    @Test
     void timeoutsSayWhatTimedOut() {
         Future<Object> slow = new Future<>(loop);
         Throwable[] caught = new Throwable[2];

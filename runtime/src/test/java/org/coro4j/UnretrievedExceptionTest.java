@@ -63,6 +63,21 @@ class UnretrievedExceptionTest extends VirtualLoopTest {
     }
 
     @Test
+    void aCollectedTaskIsLoggedByTheDefaultHandlerNamingItOnce() {
+        loop.setExceptionHandler(null);
+        try (LoggedRecords logged = LoggedRecords.start()) {
+            loop.createTask(named("lost", Script.raise(() -> new IOException("boom"))), "lost");
+            int[] rounds = new int[1];
+            runMain(script(loopWhile(() -> logged.records().isEmpty() && rounds[0]++ < 500,
+                    block(await(UnretrievedExceptionTest::collectGarbage)))));
+            assertEquals(List.of("Task exception was never retrieved\nfuture: <Task finished name='lost' coro=<Script.lost()>"
+                    + " exception=java.io.IOException: boom>"), logged.messages());
+            loop.close();
+            assertEquals(1, logged.records().size(), "reported once only");
+        }
+    }
+
+    @Test
     void aFutureCollectedWhileTheLoopIsNotRunningIsLoggedDirectly() throws InterruptedException {
         try (LoggedRecords logged = LoggedRecords.start()) {
             WeakReference<Future<Object>> probe = failedFuture(new IllegalStateException("dropped"));

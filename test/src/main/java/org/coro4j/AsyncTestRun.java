@@ -53,8 +53,7 @@ final class AsyncTestRun {
             Thread.interrupted();
         }
         for (ExceptionContext context : reported) {
-            String task = context.task() == null ? "" : ": " + context.task();
-            failures.add(new AssertionError(context.message() + task, context.exception()));
+            failures.add(new AssertionError(context.printed(), context.exception()));
         }
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);

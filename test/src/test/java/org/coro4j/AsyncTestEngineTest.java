@@ -133,6 +133,26 @@ class AsyncTestEngineTest {
             trace.add("ran a disabled test");
             return Coroutine.done();
         }
+
+        /** Leaves a failed task to the garbage collector and waits until its report reaches the loop's handler. */
+        @AsyncTest
+        Coroutine<Void> losesAFailedTaskToTheGarbageCollector(EventLoop loop) {
+            boolean[] handled = new boolean[1];
+            ExceptionHandler handler = loop.getExceptionHandler();
+            loop.setExceptionHandler((l, context) -> {
+                handled[0] = true;
+                handler.handle(l, context);
+            });
+            createTask(failAfter(0.5), "collected");
+            for (int round = 0; round < 500 && !handled[0]; round++) {
+                Await.on(Asyncio.toThread(() -> {
+                    System.gc();
+                    Thread.sleep(10);
+                    return null;
+                }));
+            }
+            return Coroutine.done();
+        }
     }
 
     private static Events run(String method) {
@@ -185,14 +205,24 @@ class AsyncTestEngineTest {
                 failure("leavesATaskPending"));
     }
 
-    @Test
-    void aTaskExceptionNobodyRetrievedFailsTheTest() {
-        Throwable failure = failure("leavesATaskExceptionUnretrieved");
+    /** Asserts that {@code sample} failed with the report of the unretrieved exception of the task {@code name}, naming it once. */
+    private static void assertUnretrievedReport(String sample, String name) {
+        Throwable failure = failure(sample);
 
         assertInstanceOf(AssertionError.class, failure);
-        assertTrue(failure.getMessage().startsWith("Task exception was never retrieved\nfuture: <Task finished name='failing' "),
-                failure.getMessage());
+        assertEquals("Task exception was never retrieved\nfuture: <Task finished name='" + name + "' coro=<AsyncTestEngineTest$Samples.failAfter()>"
+                + " exception=java.lang.IllegalStateException: failed at 0.5>", failure.getMessage());
         assertEquals("failed at 0.5", failure.getCause().getMessage());
+    }
+
+    @Test
+    void aTaskExceptionNobodyRetrievedFailsTheTest() {
+        assertUnretrievedReport("leavesATaskExceptionUnretrieved", "failing");
+    }
+
+    @Test
+    void aCollectedTaskWhoseExceptionNobodyRetrievedFailsTheTestNamingItOnce() {
+        assertUnretrievedReport("losesAFailedTaskToTheGarbageCollector", "collected");
     }
 
     @Test
@@ -251,7 +281,7 @@ class AsyncTestEngineTest {
     void aClassSelectorFindsEveryAsyncTestAndDisabledOnesAreSkipped() {
         Events events = EngineTestKit.engine(AsyncTestEngine.ID).selectors(selectClass(Samples.class)).execute().testEvents();
 
-        events.assertStatistics(stats -> stats.skipped(1).started(10).succeeded(2).failed(8));
+        events.assertStatistics(stats -> stats.skipped(1).started(11).succeeded(2).failed(9));
         assertEquals("not today", events.skipped().stream().findFirst().orElseThrow()
                 .getRequiredPayload(String.class));
         assertTrue(trace.stream().noneMatch(line -> line.equals("ran a disabled test")));
