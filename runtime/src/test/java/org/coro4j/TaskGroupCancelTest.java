@@ -29,6 +29,11 @@ class TaskGroupCancelTest extends VirtualLoopTest {
                 e -> block(await(() -> Asyncio.sleep(2)), logTime("child cleaned up"), raise(() -> e))));
     }
 
+    /** Runs, as the main task, a group with {@code body}, then logs {@code after the group} with the time. */
+    private void runGroupThenLog(AsyncFunction<TaskGroup, Object> body) {
+        runMain(script(await(() -> TaskGroup.run(body)), logTime("after the group")));
+    }
+
     // test_taskgroups.py (3.15): cancel() cancels the children and the body; the group exits without CancelledError
     @Test
     void cancelStopsTheBodyAndEveryChildAndTheGroupReturns() {
@@ -50,13 +55,11 @@ class TaskGroupCancelTest extends VirtualLoopTest {
     // test_taskgroups.py (3.15): cancel() from a child task
     @Test
     void aChildCanCancelItsGroup() {
-        runMain(script(
-                await(() -> TaskGroup.run(group -> script(
-                        Script.run(() -> group.createTask(sleepLogging(10, "sibling"))),
-                        Script.run(() -> group.createTask(script(await(() -> Asyncio.sleep(2)), Script.run(group::cancel)))),
-                        await(() -> Asyncio.sleep(10)),
-                        log("body went on")))),
-                logTime("after the group")));
+        runGroupThenLog(group -> script(
+                Script.run(() -> group.createTask(sleepLogging(10, "sibling"))),
+                Script.run(() -> group.createTask(script(await(() -> Asyncio.sleep(2)), Script.run(group::cancel)))),
+                await(() -> Asyncio.sleep(10)),
+                log("body went on")));
         assertEquals(List.of("sibling cancelled@2.0", "after the group@2.0"), events);
     }
 
@@ -209,5 +212,124 @@ class TaskGroupCancelTest extends VirtualLoopTest {
         assertEquals("main done", result);
         assertEquals("eager result", child[0].result());
         assertEquals(List.of("body went on after createTask", "after the group@0.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): the docs' remote use, cancel() handed to a task outside the group
+    @Test
+    void aTaskOutsideTheGroupCanCancelIt() {
+        TaskGroup[] kept = new TaskGroup[1];
+        Task<Object> remote = loop.createTask(script(
+                await(() -> Asyncio.sleep(2)),
+                Script.run(() -> kept[0].cancel()),
+                logTime("remote cancelled the group"),
+                await(() -> Asyncio.sleep(1)),
+                logTime("remote went on")));
+        int[] cancelling = new int[1];
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> kept[0] = group),
+                        Script.run(() -> group.createTask(sleepLogging(10, "child"))),
+                        await(() -> Asyncio.sleep(10)),
+                        log("body went on")))),
+                logTime("after the group"),
+                Script.run(() -> cancelling[0] = Asyncio.currentTask().cancelling()),
+                await(() -> remote)));
+        assertEquals(0, cancelling[0], "the group withdrew the cancellation it asked for");
+        assertEquals(List.of("remote cancelled the group@2.0", "child cancelled@2.0", "after the group@2.0", "remote went on@3.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): the body runs on after cancel() up to its next suspension, and is cancelled there
+    @Test
+    void theBodyRunsOnUntilItsNextSuspension() {
+        runGroupThenLog(group -> script(
+                Script.run(group::cancel),
+                log("body went on to its next await"),
+                await(() -> Asyncio.sleep(0)),
+                log("body went on after it")));
+        assertEquals(List.of("body went on to its next await", "after the group@0.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): a body that cancels its group as its last step, with nothing to wait for, returns its result
+    @Test
+    void aBodyThatCancelsAsItsLastStepReturnsAndItsTaskIsNotCancelled() {
+        runMain(script(
+                await(() -> TaskGroup.run(group -> script(Script.run(group::cancel), returning(() -> "body result"))),
+                        v -> events.add("group returned " + v)),
+                await(() -> Asyncio.sleep(1)),
+                logTime("main went on")));
+        assertEquals(List.of("group returned body result", "main went on@1.0"), events);
+    }
+
+    // The case raised in the review of gh-127214 (proposed there as test_taskgroup_throw_inside):
+    // a body that fails after cancel() makes the group throw the ExceptionGroup, and leaves no cancellation behind
+    @Test
+    void aBodyThatFailsAfterCancelRaisesTheExceptionGroup() {
+        int[] cancelling = {-1, -1};
+        IllegalStateException failure = new IllegalStateException("body failed after cancel()");
+        runMain(script(
+                tryCatch(block(await(() -> TaskGroup.run(group -> script(
+                        Script.run(() -> group.createTask(sleepLogging(0.1, "child"))),
+                        await(() -> Asyncio.sleep(0)),
+                        Script.run(group::cancel),
+                        Script.run(() -> cancelling[0] = Asyncio.currentTask().cancelling()),
+                        raise(() -> failure))))), ExceptionGroup.class, e -> block(
+                        Script.run(() -> events.add("caught " + ((ExceptionGroup) e).getExceptions())),
+                        Script.run(() -> cancelling[1] = Asyncio.currentTask().cancelling()))),
+                await(() -> Asyncio.sleep(1)),
+                logTime("main went on")));
+        assertEquals(1, cancelling[0], "cancel() asked to cancel the task running the group");
+        assertEquals(0, cancelling[1]);
+        assertEquals(List.of("child cancelled@0.0", "caught [" + failure + "]", "main went on@1.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): the docs' "once the group's goal has been met": the first child to finish cancels the
+    // group; it is itself a task of the group, so like any task cancelled while it runs it ends cancelled
+    @Test
+    void theFirstChildToFinishCancelsItsGroupAndItsSiblings() {
+        Object[] outcome = new Object[1];
+        Task<?>[] children = new Task<?>[2];
+        runGroupThenLog(group -> script(
+                Script.run(() -> children[0] = group.createTask(script(await(() -> Asyncio.sleep(1)),
+                        Script.run(() -> outcome[0] = "fast"), Script.run(group::cancel), returning(() -> "fast")))),
+                Script.run(() -> children[1] = group.createTask(sleepLogging(5, "slow")))));
+        assertEquals("fast", outcome[0]);
+        assertTrue(children[0].isCancelled(), "cancelled while it ran, so its result is dropped, as asyncio's Task does");
+        assertTrue(children[1].isCancelled());
+        assertEquals(List.of("slow cancelled@1.0", "after the group@1.0"), events);
+    }
+
+    // test_taskgroups.py (3.15): cancelling an inner group leaves the outer group and its task alone
+    @Test
+    void cancellingAnInnerGroupLeavesTheOuterGroupRunning() {
+        Object result = runMain(TaskGroup.run(outer -> script(
+                Script.run(() -> outer.createTask(sleeper(3, "outer child done", null))),
+                await(() -> TaskGroup.run(inner -> script(
+                        Script.run(() -> inner.createTask(sleepLogging(10, "inner child"))),
+                        await(() -> Asyncio.sleep(1)),
+                        Script.run(inner::cancel),
+                        await(() -> Asyncio.sleep(10))))),
+                logTime("after the inner group"),
+                await(() -> Asyncio.sleep(1)),
+                logTime("outer body went on"),
+                returning(() -> "outer result"))));
+        assertEquals("outer result", result);
+        assertEquals(List.of("inner child cancelled@1.0", "after the inner group@1.0", "outer body went on@2.0", "outer child done@3.0"),
+                events);
+    }
+
+    // test_taskgroups.py (3.15): cancelling an outer group stops an inner group running in its body, which raises
+    // CancelledException into the outer group's body; the outer group swallows it
+    @Test
+    void cancellingAnOuterGroupStopsAnInnerGroupInItsBody() {
+        runMain(script(
+                await(() -> TaskGroup.run(outer -> script(
+                        Script.run(() -> outer.createTask(script(await(() -> Asyncio.sleep(1)), Script.run(outer::cancel)))),
+                        tryCatch(block(await(() -> TaskGroup.run(inner -> script(
+                                Script.run(() -> inner.createTask(sleepLogging(10, "inner child"))),
+                                await(() -> Asyncio.sleep(10)))))), CancelledException.class,
+                                e -> block(logTime("inner group raised CancelledException"), raise(() -> e))),
+                        log("outer body went on")))),
+                logTime("after the outer group")));
+        assertEquals(List.of("inner child cancelled@1.0", "inner group raised CancelledException@1.0", "after the outer group@1.0"), events);
     }
 }
