@@ -128,7 +128,7 @@ final class CoroutineMethodFinder {
             return false;
         }
         if (!returnsCoroutine) {
-            problems.add(lines.at(method, "@Async method " + name + " must return Coroutine<T>, not "
+            problems.add(lines.atDeclaration(method, "@Async method " + name + " must return Coroutine<T>, not "
                     + Type.getReturnType(method.desc).getClassName()));
             return false;
         }

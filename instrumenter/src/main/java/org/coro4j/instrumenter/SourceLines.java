@@ -10,8 +10,10 @@ import org.objectweb.asm.tree.MethodNode;
 final class SourceLines {
     private final String sourceFile;
     private final List<MethodNode> methods;
+    private final String className;
 
     SourceLines(ClassNode owner) {
+        this.className = owner.name;
         this.sourceFile = owner.sourceFile != null ? owner.sourceFile : owner.name + ".class";
         this.methods = owner.methods;
     }
@@ -21,26 +23,37 @@ final class SourceLines {
      * declaration, so it is estimated: the line before the method's first statement; for a method
      * without code (abstract, native), the line after the end of the closest method declared before
      * it, else the line before the start of the closest one declared after it, else none (line 0).
+     * The problem also carries the range of lines the declaration lies in, between the end of the
+     * closest method before it with line numbers and its own first statement (or the start of the
+     * closest method after it), for a caller with the source file to find the exact line.
      */
     Problem atDeclaration(MethodNode method, String message) {
-        int first = firstLine(method);
-        if (first > 0) {
-            return new Problem(sourceFile, Math.max(1, first - 1), message);
-        }
         int index = methods.indexOf(method);
-        for (int i = index - 1; i >= 0; i--) {
-            int last = lastLine(methods.get(i));
-            if (last > 0) {
-                return new Problem(sourceFile, last + 1, message);
-            }
+        int previousEnd = 0;
+        for (int i = index - 1; i >= 0 && previousEnd == 0; i--) {
+            previousEnd = lastLine(methods.get(i));
         }
-        for (int i = index + 1; i < methods.size(); i++) {
-            int next = firstLine(methods.get(i));
-            if (next > 0) {
-                return new Problem(sourceFile, Math.max(1, next - 1), message);
-            }
+        int nextStart = 0;
+        for (int i = index + 1; i < methods.size() && nextStart == 0; i++) {
+            nextStart = firstLine(methods.get(i));
         }
-        return new Problem(sourceFile, 0, message);
+        int first = firstLine(method);
+        int estimate = first > 0 ? Math.max(1, first - 1)
+                : previousEnd > 0 ? previousEnd + 1
+                : nextStart > 0 ? Math.max(1, nextStart - 1)
+                : 0;
+        int lastPossible = first > 0 ? first : nextStart > 0 ? nextStart - 1 : Integer.MAX_VALUE;
+        return new Problem(sourceFile, estimate, message,
+                new Problem.Declaration(sourceName(method), previousEnd + 1, lastPossible));
+    }
+
+    /** The name {@code method} is declared with in the source: a constructor's is its class's. */
+    private String sourceName(MethodNode method) {
+        if (!method.name.equals("<init>")) {
+            return method.name;
+        }
+        String simple = className.substring(className.lastIndexOf('/') + 1);
+        return simple.substring(simple.lastIndexOf('$') + 1);
     }
 
     /** A problem at {@code line}. */

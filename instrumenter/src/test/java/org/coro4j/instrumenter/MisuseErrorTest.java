@@ -48,7 +48,7 @@ class MisuseErrorTest {
                     }
                 }
                 """);
-        assertEquals(List.of("Wrong.java:5: @Async method Wrong.name() must return Coroutine<T>, not java.lang.String"), problems);
+        assertEquals(List.of("Wrong.java:4: @Async method Wrong.name() must return Coroutine<T>, not java.lang.String"), problems);
     }
 
     @Test

@@ -156,6 +156,38 @@ class DirectoryInstrumenterTest {
     }
 
     @Test
+    void aDeclarationProblemIsReportedAtTheLineThatDeclaresTheMethod() throws Exception {
+        copy("Declarations");
+        Files.copy(Path.of("src/test/java/com/acme/Declarations.java"), project.resolve("src/main/java/com/acme/Declarations.java"));
+
+        RunSummary summary = run(List.of(), List.of());
+
+        String file = "src/main/java/com/acme/Declarations.java:";
+        assertEquals(List.of(
+                file + line("Declarations", "Coroutine<Integer> guarded(") + ": @Async method Declarations.guarded()"
+                        + " is synchronized: a coroutine cannot hold a monitor across Await.on; use org.coro4j.Lock instead",
+                file + line("Declarations", "shape(int corners)") + ": @Async method Declarations.shape() is abstract:"
+                        + " only a method with a body can be a coroutine; put @Async on the implementations",
+                file + line("Declarations", "static String named(") + ": @Async method Declarations.named() must return"
+                        + " Coroutine<T>, not java.lang.String"),
+                summary.errors());
+    }
+
+    @Test
+    void aDeclarationProblemKeepsTheEstimatedLineWhenTheSourceDoesNotShowTheDeclaration() throws Exception {
+        copy("Declarations");
+        Files.writeString(project.resolve("src/main/java/com/acme/Declarations.java"), "// generated elsewhere\n");
+
+        RunSummary summary = run(List.of(), List.of());
+
+        List<Integer> lines = summary.errors().stream()
+                .map(error -> Integer.parseInt(error.split(":")[1]))
+                .toList();
+        assertEquals(List.of(line("Declarations", "int total") - 1,
+                line("Declarations", "return Coroutine.of(total)") + 1, line("Declarations", "return prefix") - 1), lines);
+    }
+
+    @Test
     void aTransformThatBreaksIsReportedWithTheFileInsteadOfStoppingTheRun() throws Exception {
         SourceLocator locator = new SourceLocator(project, List.of(project.resolve("src/main/java")));
         DirectoryInstrumenter broken = new DirectoryInstrumenter((classFile, fileName) -> {

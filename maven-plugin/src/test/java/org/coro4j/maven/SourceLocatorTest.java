@@ -41,4 +41,25 @@ class SourceLocatorTest {
         SourceLocator locator = new SourceLocator(project, List.of(project.resolve("src/main/java")));
         assertEquals("Gone.java:7: m", locator.describe("com/acme/Gone", new Problem("Gone.java", 7, "m")));
     }
+
+    @Test
+    void aConstructorIsFoundByItsClassNameAndNotByANewExpression() throws Exception {
+        Path main = project.resolve("src/main/java");
+        Files.createDirectories(main.resolve("com/acme"));
+        Files.writeString(main.resolve("com/acme/Widget.java"), String.join("\n",
+                "package com.acme;",
+                "class Widget {",
+                "    static final Widget DEFAULT = new Widget(0);",
+                "    Widget(int size) {",
+                "        this(size, new Widget(1));",
+                "    }",
+                "}"));
+        SourceLocator locator = new SourceLocator(project, List.of(main));
+
+        assertEquals("src/main/java/com/acme/Widget.java:4: m", locator.describe("com/acme/Widget",
+                new Problem("Widget.java", 3, "m", new Problem.Declaration("Widget", 1, 5))));
+        assertEquals("src/main/java/com/acme/Widget.java:3: m", locator.describe("com/acme/Widget",
+                new Problem("Widget.java", 3, "m", new Problem.Declaration("Widget", 5, 6))),
+                "no declaration in the range: the estimate stays");
+    }
 }

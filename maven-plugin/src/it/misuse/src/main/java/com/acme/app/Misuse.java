@@ -1,7 +1,9 @@
 package com.acme.app;
 
+import org.coro4j.Async;
 import org.coro4j.Asyncio;
 import org.coro4j.Await;
+import org.coro4j.Coroutine;
 
 public class Misuse {
 
@@ -11,5 +13,12 @@ public class Misuse {
 
     static void second() {
         Await.on(Asyncio.sleep(2.0));
+    }
+
+    @Async
+    static synchronized Coroutine<Void> third(
+            double delay) {
+        Await.on(Asyncio.sleep(delay));
+        return Coroutine.done();
     }
 }
