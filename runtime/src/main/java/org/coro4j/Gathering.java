@@ -83,7 +83,7 @@ final class Gathering extends Future<List<Object>> {
 
     /** The task this call created for {@code awaitable} if it is a coroutine passed earlier in the same call, else null. */
     private static Future<?> repeatedCoroutineTask(EventLoop loop, Object awaitable, long createdBefore) {
-        if (awaitable instanceof Continuation<?> frame && frame.task != null && frame.caller == null) {
+        if (awaitable instanceof Continuation<?> frame && frame.task != null && frame.caller() == null) {
             Task<?> task = frame.task;
             if (task.loop() == loop && task.creationNumber() > createdBefore && task.getCoro() == frame) {
                 return task;
