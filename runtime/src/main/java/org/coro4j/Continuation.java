@@ -39,10 +39,13 @@ public abstract class Continuation<T> extends Coroutine<T> {
     public int label;
 
     /**
-     * The continuation that awaits this one inside the same task, or null for the task's own coroutine. A
-     * coroutine awaited on the Java stack is linked to its caller only if it suspends.
+     * For a coroutine awaited inside a task, the continuation that awaits it; linked only if it
+     * suspends (a coroutine awaited on the Java stack needs no link), so null while it runs there.
+     * For a task's own coroutine, which has no caller, the task before its task in the loop's list
+     * of pending tasks ({@link EventLoop#register}), or null: the field every task's coroutine has
+     * holds the link the task would otherwise need a field of its own for. See {@link #caller()}.
      */
-    Continuation<?> caller;
+    Object link;
     /**
      * The task running this coroutine; set when it starts, so non-null means started. The task also
      * keeps what a continuation needs only while it runs (the inline depth, the awaited value being
@@ -55,6 +58,11 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (CoroutineOrigins.tracking) {
             CoroutineOrigins.created(this);
         }
+    }
+
+    /** The continuation that awaits this one, or null if there is none (a task's own coroutine, or one not linked). */
+    final Continuation<?> caller() {
+        return link instanceof Continuation<?> caller ? caller : null;
     }
 
     /** Runs the body from {@link #label}: returns the result, {@link #SUSPENDED}, or throws. */
@@ -100,7 +108,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
         callee.start(owner);
         int depth = owner.inlineDepth;
         if (depth == MAX_INLINE_DEPTH) {
-            callee.caller = this;
+            callee.link = this;
             owner.trampoline(callee);
             return SUSPENDED;
         }
@@ -113,7 +121,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
         }
         if (result == SUSPENDED) {
             // Linked only now: nothing walks the chain while the callee runs on the Java stack.
-            callee.caller = this;
+            callee.link = this;
         }
         return result;
     }

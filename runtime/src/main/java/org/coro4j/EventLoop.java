@@ -53,7 +53,7 @@ public final class EventLoop implements AutoCloseable {
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     /** The exceptions of this loop's failed futures nobody retrieved yet; it does not keep the futures alive. */
     final UnretrievedExceptions unretrieved = new UnretrievedExceptions(this);
-    /** Pending tasks, a doubly linked list through {@link Task#previousPending}/{@link Task#nextPending}. */
+    /** Pending tasks, a doubly linked list through {@link Task#previousPending()}/{@link Task#nextPending}. */
     private Task<?> firstPending;
     private Task<?> lastPending;
     private int pendingCount;
@@ -469,7 +469,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void register(Task<?> task) {
-        task.previousPending = lastPending;
+        task.setPreviousPending(lastPending);
         if (lastPending == null) {
             firstPending = task;
         } else {
@@ -483,7 +483,7 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void unregister(Task<?> task) {
-        Task<?> previous = task.previousPending;
+        Task<?> previous = task.previousPending();
         Task<?> next = task.nextPending;
         if (previous == null) {
             firstPending = next;
@@ -493,9 +493,9 @@ public final class EventLoop implements AutoCloseable {
         if (next == null) {
             lastPending = previous;
         } else {
-            next.previousPending = previous;
+            next.setPreviousPending(previous);
         }
-        task.previousPending = null;
+        task.setPreviousPending(null);
         task.nextPending = null;
         pendingCount--;
     }

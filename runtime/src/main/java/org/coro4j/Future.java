@@ -318,6 +318,17 @@ public non-sealed class Future<T> implements Awaitable<T> {
     void resultDiscarded() {
     }
 
+    /**
+     * The outcome of a done future as one value: the result, the exception (retrieved from now on),
+     * or a new {@link CancelledException} if it was cancelled.
+     */
+    final Object outcome() {
+        if (state == FINISHED) {
+            return slot;
+        }
+        return state == CANCELLED ? newCancelledException() : retrieveException();
+    }
+
     /** The message given to {@link #cancel(String)}, or null. */
     final String cancelMessage() {
         return state == CANCELLED ? (String) slot : null;

@@ -15,8 +15,12 @@ import java.util.function.Consumer;
  * been. The others' callbacks would only have counted, so nothing can tell the difference.
  */
 final class Gathering extends Future<List<Object>> {
-    /** One future per argument; an awaitable passed twice maps to the same future. */
-    private final Future<?>[] children;
+    /**
+     * One future per argument; an awaitable passed twice maps to the same future. Once every child
+     * is done, the results in their place: the array becomes the result list, so gathering a
+     * million children keeps one array of a million entries, not two.
+     */
+    private final Object[] children;
     private final boolean returnExceptions;
     /** How many watch registrations were made, one per argument that is not a repeated coroutine; final once started. */
     private int registrations;
@@ -32,7 +36,7 @@ final class Gathering extends Future<List<Object>> {
     /** Schedules {@link #childDone} as a done callback of the future it is given. */
     private final Consumer<Future<?>> onChildDone = this::childDone;
 
-    private Gathering(EventLoop loop, Future<?>[] children, boolean returnExceptions) {
+    private Gathering(EventLoop loop, Object[] children, boolean returnExceptions) {
         super(loop);
         this.children = children;
         this.returnExceptions = returnExceptions;
@@ -49,7 +53,7 @@ final class Gathering extends Future<List<Object>> {
      */
     static Gathering start(EventLoop loop, boolean returnExceptions, List<?> awaitables) {
         int count = awaitables.size();
-        Future<?>[] children = new Future<?>[count];
+        Object[] children = new Object[count];
         Gathering gathering = new Gathering(loop, children, returnExceptions);
         if (count == 0) {
             gathering.complete(List.of());
@@ -79,7 +83,7 @@ final class Gathering extends Future<List<Object>> {
 
     /** The task this call created for {@code awaitable} if it is a coroutine passed earlier in the same call, else null. */
     private static Future<?> repeatedCoroutineTask(EventLoop loop, Object awaitable, long createdBefore) {
-        if (awaitable instanceof Continuation<?> frame && frame.task != null && frame.caller == null) {
+        if (awaitable instanceof Continuation<?> frame && frame.task != null && frame.caller() == null) {
             Task<?> task = frame.task;
             if (task.loop() == loop && task.creationNumber() > createdBefore && task.getCoro() == frame) {
                 return task;
@@ -114,8 +118,8 @@ final class Gathering extends Future<List<Object>> {
             return false;
         }
         boolean any = false;
-        for (Future<?> child : children) {
-            if (child.cancel(message)) {
+        for (Object child : children) {
+            if (((Future<?>) child).cancel(message)) {
                 any = true;
             }
         }
@@ -151,15 +155,9 @@ final class Gathering extends Future<List<Object>> {
             fail(child.newCancelledException());
             return;
         }
-        Object[] results = new Object[children.length];
+        Object[] results = children;
         for (int i = 0; i < results.length; i++) {
-            Future<?> each = children[i];
-            if (each.isCancelled()) {
-                results[i] = each.newCancelledException();
-            } else {
-                Throwable error = each.exception();
-                results[i] = error != null ? error : each.result();
-            }
+            results[i] = ((Future<?>) results[i]).outcome();
         }
         complete(Arrays.asList(results));
     }

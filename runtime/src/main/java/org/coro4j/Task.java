@@ -18,13 +18,16 @@ public class Task<T> extends Future<T> {
     private static final byte MUST_CANCEL = 2;
     private static final byte TRAMPOLINED = 4;
 
-    /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in {@link #extras}. */
+    /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in its {@link Extras}. */
     private final int number;
     /**
-     * The innermost frame to resume; the task's own coroutine or one it awaits inline. Its
-     * {@link Continuation#caller} chain ends at the task's own coroutine, which it is once the task is done.
+     * The innermost frame to resume ({@link #innermost()}), the task's own coroutine or one it awaits
+     * inline; its {@link Continuation#caller()} chain ends at the task's own coroutine, which it is once
+     * the task is done. In a task that needed one, the {@link Extras} that hold the innermost frame
+     * with what most tasks never need: one field for both keeps every task 8 bytes smaller, with
+     * its coroutine's {@link Continuation#link} holding the task's link to the task pending before it.
      */
-    private Continuation<?> current;
+    private Object current;
     /**
      * The future this task is suspended on or, once {@link #WOKEN}, the one whose outcome the queued
      * step delivers; null before the first step. While a step resumes a frame, the awaited value (or
@@ -40,10 +43,7 @@ public class Task<T> extends Future<T> {
     private byte flags;
     /** How deep the running frame is nested in others on the Java stack; 0 for the frame the step loop resumed. */
     byte inlineDepth;
-    /** What most tasks never need; null until one of its fields is set. */
-    private Extras extras;
-    /** Links of the loop's list of pending tasks. */
-    Task<?> previousPending;
+    /** The task after this one in the loop's list of pending tasks; the one before is kept by the task's coroutine. */
     Task<?> nextPending;
 
     /** A task whose first step is queued, or with {@code eager} run now on the calling thread, the loop's. */
@@ -79,11 +79,12 @@ public class Task<T> extends Future<T> {
 
     /** The N of {@code Task-N} this task was given at creation; 0 for a task created with a name. */
     final long creationNumber() {
-        return number >= 0 ? number : extras.largeNumber;
+        return number >= 0 ? number : extras().largeNumber;
     }
 
     /** The task's name: the one given at creation, or {@code Task-N}. */
     public String getName() {
+        Extras extras = extrasIfAny();
         if (extras != null && extras.name != null) {
             return extras.name;
         }
@@ -100,9 +101,9 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        Continuation<?> frame = current;
-        while (frame.caller != null) {
-            frame = frame.caller;
+        Continuation<?> frame = innermost();
+        for (Continuation<?> caller = frame.caller(); caller != null; caller = frame.caller()) {
+            frame = caller;
         }
         return (Coroutine<T>) frame;
     }
@@ -141,12 +142,13 @@ public class Task<T> extends Future<T> {
 
     /** How many cancellation requests are pending [Python: {@code Task.cancelling()}]. */
     public int cancelling() {
+        Extras extras = extrasIfAny();
         return extras == null ? 0 : extras.cancelRequests;
     }
 
     /** Withdraws one cancellation request; returns the remaining count [Python: {@code Task.uncancel()}]. */
     public int uncancel() {
-        Extras requests = extras;
+        Extras requests = extrasIfAny();
         if (requests == null) {
             return 0;
         }
@@ -165,7 +167,7 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return stack;
         }
-        for (Continuation<?> frame = current; frame != null; frame = frame.caller) {
+        for (Continuation<?> frame = innermost(); frame != null; frame = frame.caller()) {
             stack.add(frame.stackTraceElement());
         }
         return stack;
@@ -240,21 +242,21 @@ public class Task<T> extends Future<T> {
         if (future.loop() != loop()) {
             throw new AsyncUsageException("Task " + this + " got a future attached to a different loop: " + future);
         }
-        current = frame;
+        setInnermost(frame);
         if (future instanceof YieldFuture<?>) {
             onWatchedDone(future);
             return;
         }
         awaited = future;
         future.addWatcher(this);
-        if ((flags & (MUST_CANCEL | WOKEN)) == MUST_CANCEL && future.cancel(extras.cancelMessage)) {
+        if ((flags & (MUST_CANCEL | WOKEN)) == MUST_CANCEL && future.cancel(extras().cancelMessage)) {
             flags &= ~MUST_CANCEL;
         }
     }
 
     /** Called by a frame at the inline depth limit: {@code callee} is started by the step loop instead. */
     final void trampoline(Continuation<?> callee) {
-        current = callee;
+        setInnermost(callee);
         flags |= TRAMPOLINED;
     }
 
@@ -283,7 +285,7 @@ public class Task<T> extends Future<T> {
         Throwable error = null;
         if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
-            error = new CancelledException(extras.cancelMessage);
+            error = new CancelledException(extras().cancelMessage);
             if (future != null && !future.isCancelled() && future.peekException() == null) {
                 future.resultDiscarded();
             }
@@ -319,7 +321,7 @@ public class Task<T> extends Future<T> {
 
     /** Resumes frames until one suspends on a future or the task's coroutine finishes. */
     private void drive(Object value, Throwable error) {
-        Continuation<?> frame = current;
+        Continuation<?> frame = innermost();
         while (true) {
             Object result;
             Throwable failure = null;
@@ -334,21 +336,21 @@ public class Task<T> extends Future<T> {
                     return;
                 }
                 flags &= ~TRAMPOLINED;
-                frame = current;
+                frame = innermost();
                 value = null;
                 error = null;
                 continue;
             }
-            Continuation<?> caller = frame.caller;
-            frame.caller = null;
+            Continuation<?> caller = frame.caller();
             if (caller == null) {
                 finish(result, failure);
                 return;
             }
+            frame.link = null;
             if (failure != null) {
                 CoroutineTrace.addCaller(failure, caller);
             }
-            current = caller;
+            setInnermost(caller);
             frame = caller;
             value = result;
             error = failure;
@@ -364,7 +366,7 @@ public class Task<T> extends Future<T> {
             fail(failure);
         } else if ((flags & MUST_CANCEL) != 0) {
             flags &= ~MUST_CANCEL;
-            cancelFuture(extras.cancelMessage);
+            cancelFuture(extras().cancelMessage);
         } else {
             complete((T) result);
         }
@@ -373,17 +375,51 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    private Extras extras() {
-        Extras existing = extras;
-        if (existing == null) {
-            existing = new Extras();
-            extras = existing;
+    /** The innermost frame, kept in {@link #current} directly or in the task's {@link Extras}. */
+    private Continuation<?> innermost() {
+        Object kept = current;
+        return kept instanceof Extras extras ? extras.innermost : (Continuation<?>) kept;
+    }
+
+    private void setInnermost(Continuation<?> frame) {
+        if (current instanceof Extras extras) {
+            extras.innermost = frame;
+        } else {
+            current = frame;
         }
-        return existing;
+    }
+
+    /** The task's {@link Extras}, or null if it never needed them. */
+    private Extras extrasIfAny() {
+        return current instanceof Extras extras ? extras : null;
+    }
+
+    /** The task's {@link Extras}, made now if it had none. */
+    private Extras extras() {
+        Object kept = current;
+        if (kept instanceof Extras existing) {
+            return existing;
+        }
+        Extras made = new Extras();
+        made.innermost = (Continuation<?>) kept;
+        current = made;
+        return made;
+    }
+
+    /** The task before this one in the loop's list of pending tasks, kept in its coroutine's {@link Continuation#link}. */
+    final Task<?> previousPending() {
+        return (Task<?>) ((Continuation<?>) getCoro()).link;
+    }
+
+    /** Sets the task before this one in the loop's list of pending tasks; null once the task is done. */
+    final void setPreviousPending(Task<?> previous) {
+        ((Continuation<?>) getCoro()).link = previous;
     }
 
     /** The fields most tasks never set, kept apart so that those tasks do not pay for them. */
     private static final class Extras {
+        /** The innermost frame, which {@link #current} holds in a task without extras. */
+        Continuation<?> innermost;
         /** The given name, or {@code Task-N} once {@link #getName()} made it; null until then. */
         String name;
         /** The N of {@code Task-N} when it does not fit in {@link #number}. */
