@@ -11,11 +11,13 @@ import java.util.concurrent.CompletionStage;
  * and a body method in the original class whose first parameter is the continuation. Calling the
  * coroutine method only allocates the continuation and stores the arguments in it. The body starts
  * with a switch on {@link #label}; at each {@code Await.on} site it calls {@link #awaitFuture},
- * {@link #awaitCoroutine} or {@link #awaitStage}. When that returns {@link #SUSPENDED} the body
- * stores the values live there in the continuation, sets {@code label} to the site's number and
- * returns {@code SUSPENDED}; otherwise the returned value is the await's result and nothing was
- * allocated. When the task resumes the continuation, the body jumps to the site, reloads those
- * values and calls {@link #resumeResult}, which returns the awaited value or throws its exception.
+ * {@link #awaitCoroutine} or {@link #awaitStage} with the continuation and the site's number. When
+ * that returns {@link #SUSPENDED} it has set {@code label} to the number, and the body stores the
+ * values live there in the continuation and returns {@code SUSPENDED}; otherwise the returned value
+ * is the await's result and nothing was allocated. When the task resumes the continuation, the body
+ * jumps to the site and reloads those values; then either it calls {@link #resumeResult}, or it
+ * calls the site's await method again with a null awaitable and label 0, which does the same:
+ * either returns the awaited value or throws its exception.
  * A body that finishes returns its result: the instrumenter turns {@code return Coroutine.of(v)}
  * into {@code return v}, {@code return Coroutine.done()} into {@code return null}, and any other
  * {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
@@ -85,30 +87,42 @@ public abstract class Continuation<T> extends Coroutine<T> {
         return label < each.length ? Integer.parseInt(each[label]) : -1;
     }
 
-    /** {@code Await.on(Future)}: the result if {@code future} is done, else {@link #SUSPENDED}. */
-    public final Object awaitFuture(Future<?> future) {
+    /**
+     * {@code Await.on(Future)} at suspension point {@code label} of {@code awaiting}: the result if
+     * {@code future} is done; else {@code awaiting} suspends there (its {@link #label} is set) and
+     * this returns {@link #SUSPENDED}. A body resuming at the point calls this again with a null
+     * future and label 0: the result is then the awaited value, or the awaited exception is thrown.
+     */
+    public static Object awaitFuture(Future<?> future, Continuation<?> awaiting, int label) {
         if (future == null) {
-            throw new NullPointerException("Await.on((Future<?>) null): a null future was awaited;"
+            return awaiting.resumedOrThrow(label, "Await.on((Future<?>) null): a null future was awaited;"
                     + " a method that should return a Future returned null");
         }
         if (future.isDone()) {
             return future.resultForAwait();
         }
-        task.suspendOn(this, future);
+        awaiting.label = label;
+        awaiting.task.suspendOn(awaiting, future);
         return SUSPENDED;
     }
 
-    /** {@code Await.on(Coroutine)}: runs {@code coroutine} in this task; its result or {@link #SUSPENDED}. */
-    public final Object awaitCoroutine(Coroutine<?> coroutine) {
+    /**
+     * {@code Await.on(Coroutine)} at suspension point {@code label} of {@code awaiting}: runs
+     * {@code coroutine} in the same task; its result, or {@link #SUSPENDED} if it suspended (then
+     * {@code awaiting} is suspended there). Resuming: as {@link #awaitFuture}.
+     */
+    public static Object awaitCoroutine(Coroutine<?> coroutine, Continuation<?> awaiting, int label) {
         if (coroutine == null) {
-            throw nullCoroutine();
+            return awaiting.resumedOrThrow(label, "Await.on(null): a coroutine method returned null instead of"
+                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
         }
         Continuation<?> callee = (Continuation<?>) coroutine;
-        Task<?> owner = task;
+        Task<?> owner = awaiting.task;
         callee.start(owner);
         int depth = owner.inlineDepth;
         if (depth == MAX_INLINE_DEPTH) {
-            callee.link = this;
+            awaiting.label = label;
+            callee.link = awaiting;
             owner.trampoline(callee);
             return SUSPENDED;
         }
@@ -121,20 +135,19 @@ public abstract class Continuation<T> extends Coroutine<T> {
         }
         if (result == SUSPENDED) {
             // Linked only now: nothing walks the chain while the callee runs on the Java stack.
-            callee.link = this;
+            awaiting.label = label;
+            callee.link = awaiting;
         }
         return result;
     }
 
-    private static NullPointerException nullCoroutine() {
-        return new NullPointerException("Await.on(null): a coroutine method returned null instead of"
-                + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
-    }
-
-    /** {@code Await.on(CompletionStage)}: the result if it is complete, else {@link #SUSPENDED}. */
-    public final Object awaitStage(CompletionStage<?> stage) {
+    /**
+     * {@code Await.on(CompletionStage)} at suspension point {@code label} of {@code awaiting}: the
+     * result if {@code stage} is complete, else as {@link #awaitFuture} on a future completed with it.
+     */
+    public static Object awaitStage(CompletionStage<?> stage, Continuation<?> awaiting, int label) {
         if (stage == null) {
-            throw new NullPointerException("Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
+            return awaiting.resumedOrThrow(label, "Await.on((CompletionStage<?>) null): a null CompletionStage was awaited;"
                     + " a method that should return a CompletableFuture or CompletionStage returned null");
         }
         // a CompletableFuture is its own toCompletableFuture(); a minimal stage answers isDone() only through a copy
@@ -142,7 +155,15 @@ public abstract class Continuation<T> extends Coroutine<T> {
         if (completable.isDone() && !completable.isCompletedExceptionally()) {
             return completable.join();
         }
-        return awaitFuture(Future.fromStage(stage, task.loop()));
+        return awaitFuture(Future.fromStage(stage, awaiting.task.loop()), awaiting, label);
+    }
+
+    /** A null awaitable: label 0 is a body resuming at its suspension point, any other label a null awaited. */
+    private Object resumedOrThrow(int label, String nullAwaited) {
+        if (label == 0) {
+            return resumeResult();
+        }
+        throw new NullPointerException(nullAwaited);
     }
 
     /** The awaited value delivered at resumption; throws the awaited exception instead if there is one. */

@@ -33,8 +33,7 @@ final class TaskGroupScope<T> extends Continuation<T> {
         try {
             if (label == 0) {
                 group.enter(task);
-                label = AWAITING_BODY;
-                bodyResult = awaitCoroutine(body.apply(group));
+                bodyResult = awaitCoroutine(body.apply(group), this, AWAITING_BODY);
                 if (bodyResult == SUSPENDED) {
                     bodyResult = null;
                     return SUSPENDED;
@@ -52,8 +51,7 @@ final class TaskGroupScope<T> extends Continuation<T> {
     private Object awaitTasks() {
         Future<Void> allDone;
         while ((allDone = group.allDone()) != null) {
-            label = AWAITING_TASKS;
-            if (awaitFuture(allDone) == SUSPENDED) {
+            if (awaitFuture(allDone, this, AWAITING_TASKS) == SUSPENDED) {
                 return SUSPENDED;
             }
         }

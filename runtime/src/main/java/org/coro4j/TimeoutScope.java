@@ -22,8 +22,7 @@ final class TimeoutScope<T> extends Continuation<T> {
         try {
             if (label == 0) {
                 timeout.enter(task);
-                label = AWAITING_BODY;
-                result = awaitCoroutine(body.apply(timeout));
+                result = awaitCoroutine(body.apply(timeout), this, AWAITING_BODY);
                 if (result == SUSPENDED) {
                     return SUSPENDED;
                 }

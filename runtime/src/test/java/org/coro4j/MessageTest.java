@@ -122,8 +122,8 @@ class MessageTest extends VirtualLoopTest {
     @Test
     void awaitingNullSaysWhatWasNull() {
         Throwable[] caught = {
-            assertThrows(NullPointerException.class, () -> runMain(awaiting(frame -> frame.awaitFuture(null)))),
-            assertThrows(NullPointerException.class, () -> runMain(awaiting(frame -> frame.awaitStage((CompletionStage<?>) null)))),
+            assertThrows(NullPointerException.class, () -> runMain(awaiting(frame -> Continuation.awaitFuture(null, frame, 1)))),
+            assertThrows(NullPointerException.class, () -> runMain(awaiting(frame -> Continuation.awaitStage((CompletionStage<?>) null, frame, 1)))),
         };
         assertEquals("Await.on((Future<?>) null): a null future was awaited;"
                 + " a method that should return a Future returned null", caught[0].getMessage());

@@ -162,13 +162,13 @@ final class Script<T> extends Continuation<T> {
 
     private Object awaitAny(Object awaitable) {
         if (awaitable instanceof Future<?> future) {
-            return awaitFuture(future);
+            return awaitFuture(future, this, 1);
         }
         if (awaitable instanceof Coroutine<?> coroutine) {
-            return awaitCoroutine(coroutine);
+            return awaitCoroutine(coroutine, this, 1);
         }
         if (awaitable instanceof CompletionStage<?> stage) {
-            return awaitStage(stage);
+            return awaitStage(stage, this, 1);
         }
         throw new IllegalArgumentException("not awaitable: " + awaitable);
     }

@@ -6,12 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.BasicValue;
@@ -63,7 +67,8 @@ final class ContinuationLayout {
     /**
      * Lays out every suspension point of {@code method}, whose instructions must be those the sites
      * were found in; the points come back in label order. Points where the same locals hold values
-     * of the same types get consecutive labels, and keep the same
+     * of the same types get consecutive labels (and among them, those whose pending values are kept
+     * alike, see {@link SuspensionPoint#layout()}), and keep the same
      * locals in the same fields (all those live at any of them), so that they can share the code
      * that saves and restores them; a point unlike any other keeps only its live locals. A
      * reference field is cleared at a point only if an earlier suspension may have left a value in
@@ -89,10 +94,14 @@ final class ContinuationLayout {
         }
         List<List<Spill>> locals = new ArrayList<>();
         List<List<Spill>> stacks = new ArrayList<>();
+        List<List<Spill>> reloads = new ArrayList<>();
         for (AwaitSite site : sites) {
             Map<String, Integer> used = new HashMap<>();
             locals.add(keptLocals(site, keptSlots.get(site), used));
-            stacks.add(keptStack(site, keptSlots.get(site), used));
+            List<Spill> stack = keptStack(site, keptSlots.get(site), used);
+            int moved = reloadedFrom(site, stack, byCall.keySet());
+            stacks.add(stack.subList(0, stack.size() - moved));
+            reloads.add(stack.subList(stack.size() - moved, stack.size()));
         }
         List<ContinuationField> references = new ArrayList<>();
         Map<ContinuationField, Integer> referenceIds = new HashMap<>();
@@ -121,8 +130,14 @@ final class ContinuationLayout {
                     .or(referenceBits(referenceIds, stacks.get(i)));
         }
         Map<AwaitSite, Integer> labels = new HashMap<>();
+        Map<AwaitSite, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            indexes.put(sites.get(i), i);
+        }
         for (List<AwaitSite> same : alike.values()) {
-            same.forEach(site -> labels.put(site, labels.size() + 1));
+            Map<String, List<AwaitSite>> byLayout = new LinkedHashMap<>();
+            same.forEach(site -> byLayout.computeIfAbsent(SuspensionPoint.layoutOf(stacks.get(indexes.get(site))), key -> new ArrayList<>()).add(site));
+            byLayout.values().forEach(layout -> layout.forEach(site -> labels.put(site, labels.size() + 1)));
         }
         SuspensionPoint[] points = new SuspensionPoint[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
@@ -135,8 +150,8 @@ final class ContinuationLayout {
             clear.stream().forEach(id -> clears.add(references.get(id)));
             Frame<BasicValue> frame = site.frame();
             int label = labels.get(site);
-            points[label - 1] = new SuspensionPoint(site, label, locals.get(i), stacks.get(i), clears,
-                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, frame.getStackSize() - 1));
+            points[label - 1] = new SuspensionPoint(site, label, locals.get(i), stacks.get(i), reloads.get(i), clears,
+                    frameLocals(site, slots), FrameSimulator.stackTypes(frame, stacks.get(i).size()));
         }
         return List.of(points);
     }
@@ -208,6 +223,37 @@ final class ContinuationLayout {
             }
         }
         return spills;
+    }
+
+    /**
+     * How many of the pending values on top of {@code stack} (at most two words) are copies of kept
+     * locals whose loads can move to after the await: the code between the load and the await
+     * neither branches nor duplicates or swaps stack values, nor awaits ({@code awaits}). A point
+     * then loads them again after its await call instead of keeping and restoring them.
+     */
+    private static int reloadedFrom(AwaitSite site, List<Spill> stack, Set<AbstractInsnNode> awaits) {
+        int moved = 0;
+        int words = 0;
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            Spill spill = stack.get(i);
+            words += spill.kind().size();
+            if (spill.copyOf() < 0 || words > 2 || !movesAfter(((LoadedValue) site.frame().getStack(i)).load(), site.call(), awaits)) {
+                break;
+            }
+            moved++;
+        }
+        return moved;
+    }
+
+    private static boolean movesAfter(AbstractInsnNode load, AbstractInsnNode call, Set<AbstractInsnNode> awaits) {
+        for (AbstractInsnNode insn = load.getNext(); insn != call; insn = insn.getNext()) {
+            int opcode = insn.getOpcode();
+            if (insn instanceof FrameNode || insn instanceof JumpInsnNode || insn instanceof TableSwitchInsnNode
+                    || insn instanceof LookupSwitchInsnNode || (opcode >= Opcodes.DUP && opcode <= Opcodes.SWAP) || awaits.contains(insn)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The local that pending {@code value} is an unchanged copy of, or -1. */

@@ -34,7 +34,7 @@ final class ExactTypeInterpreter extends BasicInterpreter {
     public BasicValue copyOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
         if (insn instanceof VarInsnNode load && load.getOpcode() >= Opcodes.ILOAD && load.getOpcode() <= Opcodes.ALOAD
                 && value.getType() != null && !(value instanceof UninitializedValue)) {
-            return new LoadedValue(value, load.var);
+            return new LoadedValue(value, load);
         }
         return super.copyOperation(insn, value);
     }

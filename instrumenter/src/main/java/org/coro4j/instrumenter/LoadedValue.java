@@ -1,5 +1,6 @@
 package org.coro4j.instrumenter;
 
+import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
@@ -7,18 +8,23 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * the stack is a copy of it, and can be restored by loading the local again instead of being kept.
  */
 final class LoadedValue extends IdentityValue {
-    private final int slot;
+    private final VarInsnNode load;
     private final BasicValue source;
 
-    LoadedValue(BasicValue source, int slot) {
+    LoadedValue(BasicValue source, VarInsnNode load) {
         super(source.getType());
-        this.slot = slot;
+        this.load = load;
         this.source = source;
     }
 
     /** The local slot loaded. */
     int slot() {
-        return slot;
+        return load.var;
+    }
+
+    /** The instruction that pushed this value. */
+    VarInsnNode load() {
+        return load;
     }
 
     /** The value the local held when it was loaded: the copy is exact while the local still holds it. */

@@ -28,6 +28,14 @@ final class RuntimeNames {
     private RuntimeNames() {
     }
 
+    /**
+     * The descriptor of the static {@code Continuation} method that implements the {@code Await.on}
+     * overload {@code descriptor}: the awaitable, then the awaiting continuation and the label of the site.
+     */
+    static String awaitMethodDescriptor(String descriptor) {
+        return descriptor.replace(")", "L" + CONTINUATION + ";I)");
+    }
+
     /** The {@code Continuation} method that implements the {@code Await.on} overload {@code descriptor}, or null. */
     static String awaitMethodFor(String descriptor) {
         return switch (descriptor) {

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -24,6 +25,8 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Rewrites a coroutine body into a resumable state machine, in place. Each {@code Await.on} becomes
@@ -49,12 +52,30 @@ final class SuspendPointRewriter {
     /** Whether the dispatch is a chain of comparisons that leaves the label on the stack at each entry. */
     private boolean labelOnStack;
 
-    /** The labels of one point: where its values are restored, where the result is taken, and after. */
-    private record Labels(LabelNode restore, LabelNode resume, LabelNode resumed) {
+    /**
+     * The labels of one point: its await call (where a shared block resumes it), where its values
+     * are restored, where the result is taken, and after.
+     */
+    private record Labels(LabelNode call, LabelNode restore, LabelNode resume, LabelNode resumed) {
     }
 
-    /** The code that points of one shape share. */
-    private record Shared(LabelNode save, LabelNode restore) {
+    /**
+     * Points of one shape whose pending values are kept alike: where their pending values are saved
+     * ({@code SUSPENDED} on top of them).
+     */
+    private record Layout(SuspensionPoint first, LabelNode save) {
+    }
+
+    /** Points of one shape and one layout with consecutive labels: where their pending values are restored. */
+    private record Run(List<SuspensionPoint> points, LabelNode restore) {
+    }
+
+    /**
+     * The code that points of one shape share: {@code restore} restores the locals, then, for the
+     * run the label falls in, the run's pending values, and enters the point's await call with a
+     * null awaitable and label 0, where the await method returns the awaited value or throws.
+     */
+    private record Shared(LabelNode restore, Map<String, Layout> layouts, List<Run> runs) {
     }
 
     /**
@@ -78,7 +99,7 @@ final class SuspendPointRewriter {
         Map<SuspensionPoint, Labels> labels = new IdentityHashMap<>();
         Map<String, List<SuspensionPoint>> byShape = new LinkedHashMap<>();
         for (SuspensionPoint point : points) {
-            labels.put(point, new Labels(new LabelNode(), new LabelNode(), new LabelNode()));
+            labels.put(point, new Labels(new LabelNode(), new LabelNode(), new LabelNode(), new LabelNode()));
             if (point.keepsLocals()) {
                 byShape.computeIfAbsent(point.shape(), key -> new ArrayList<>()).add(point);
             }
@@ -86,7 +107,19 @@ final class SuspendPointRewriter {
         Map<SuspensionPoint, Shared> shared = new IdentityHashMap<>();
         for (List<SuspensionPoint> same : byShape.values()) {
             if (same.size() > 1) {
-                Shared block = new Shared(new LabelNode(), new LabelNode());
+                Map<String, Layout> layouts = new LinkedHashMap<>();
+                List<Run> runs = new ArrayList<>();
+                for (SuspensionPoint point : same) {
+                    layouts.computeIfAbsent(point.layout(), key -> new Layout(point, new LabelNode()));
+                    Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                    if (last == null || !last.points().get(0).layout().equals(point.layout())
+                            || last.points().get(last.points().size() - 1).label() != point.label() - 1) {
+                        last = new Run(new ArrayList<>(), new LabelNode());
+                        runs.add(last);
+                    }
+                    last.points().add(point);
+                }
+                Shared block = new Shared(new LabelNode(), layouts, runs);
                 same.forEach(point -> shared.put(point, block));
             }
         }
@@ -95,10 +128,10 @@ final class SuspendPointRewriter {
             Shared block = shared.get(point);
             entries.add(block != null ? block.restore() : labels.get(point).restore());
         }
-        labelOnStack = chainIsSmaller(entries, points.size() - shared.size(), new HashSet<>(shared.values()).size());
+        labelOnStack = chainIsSmaller(entries, points.size() - shared.size() + new HashSet<>(shared.values()).size());
         for (List<SuspensionPoint> same : byShape.values()) {
             if (same.size() > 1) {
-                addSharedBlocks(same, shared.get(same.get(0)), labels);
+                addSharedBlocks(same.get(0), shared.get(same.get(0)), labels);
             }
         }
         for (SuspensionPoint point : points) {
@@ -125,52 +158,90 @@ final class SuspendPointRewriter {
         MethodInsnNode call = point.site().call();
         InsnList code = new InsnList();
         code.add(loadContinuation());
-        code.add(new InsnNode(Opcodes.SWAP));
-        String awaitMethod = RuntimeNames.awaitMethodFor(call.desc);
-        code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, awaitMethod, call.desc, false));
+        code.add(pushInt(point.label()));
+        if (shared != null) {
+            code.add(labels.call());
+            code.add(frame(point.frameLocals(), callStack(point)));
+        }
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.awaitMethodFor(call.desc),
+                RuntimeNames.awaitMethodDescriptor(call.desc), false));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(suspendedMarker());
-        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, labels.resumed()));
         if (shared != null) {
-            code.add(new InsnNode(Opcodes.POP));
-            code.add(saveStack(point));
-            code.add(pushInt(point.label()));
-            code.add(new JumpInsnNode(Opcodes.GOTO, shared.save()));
-            code.add(labels.resume());
-            code.add(frame(point.frameLocals(), List.of()));
-            code.add(restoreStack(point));
-            code.add(loadContinuation());
-        } else {
-            code.add(saveInline(point));
-            code.add(labels.restore());
-            code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
-            if (labelOnStack) {
-                code.add(new InsnNode(Opcodes.POP));
-            }
-            boolean keepsContinuation = point.stack().isEmpty();
-            code.add(restoreLocals(point, keepsContinuation));
-            code.add(restoreStack(point));
-            code.add(labels.resume());
-            if (!keepsContinuation) {
-                code.add(loadContinuation());
-            }
-            restoreRanges.add(new LabelNode[] {labels.restore(), labels.resume()});
+            code.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, shared.layouts().get(point.layout()).save()));
+            code.add(reload(point));
+            replace(call, code, point);
+            return;
         }
+        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, labels.resumed()));
+        code.add(saveInline(point));
+        code.add(labels.restore());
+        code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
+        if (labelOnStack) {
+            code.add(new InsnNode(Opcodes.POP));
+        }
+        boolean keepsContinuation = point.stack().isEmpty();
+        code.add(restoreLocals(point, keepsContinuation));
+        code.add(restoreStack(point));
+        code.add(labels.resume());
+        if (!keepsContinuation) {
+            code.add(loadContinuation());
+        }
+        restoreRanges.add(new LabelNode[] {labels.restore(), labels.resume()});
         code.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.CONTINUATION, RuntimeNames.RESUME_RESULT,
                 "()Ljava/lang/Object;", false));
         code.add(labels.resumed());
-        if (!(nextNonLabel(call) instanceof FrameNode)) {
+        if (!point.reloaded().isEmpty() || !(nextNonLabel(call) instanceof FrameNode)) {
             List<Object> stack = new ArrayList<>(point.frameStack());
             stack.add("java/lang/Object");
             code.add(frame(point.frameLocals(), stack));
         }
+        code.add(reload(point));
+        replace(call, code, point);
+    }
+
+    /** Replaces the {@code Await.on} call with {@code code}, and takes out the loads of the values the point reloads after it. */
+    private void replace(MethodInsnNode call, InsnList code, SuspensionPoint point) {
         body.instructions.insert(call, code);
         body.instructions.remove(call);
+        for (Spill spill : point.reloaded()) {
+            body.instructions.remove(((LoadedValue) point.site().frame().getStack(spill.index())).load());
+        }
+    }
+
+    /**
+     * Loads the values a point reloads after its await call and moves the call's result above them,
+     * as if they had been pending below it: one word swaps, two words duplicate the result under them.
+     */
+    private static InsnList reload(SuspensionPoint point) {
+        InsnList code = new InsnList();
+        int words = 0;
+        for (Spill spill : point.reloaded()) {
+            code.add(new VarInsnNode(spill.kind().loadOpcode(), spill.copyOf()));
+            words += spill.kind().size();
+        }
+        if (words == 1) {
+            code.add(new InsnNode(Opcodes.SWAP));
+        } else if (words == 2) {
+            code.add(new InsnNode(Opcodes.DUP2_X1));
+            code.add(new InsnNode(Opcodes.POP2));
+        }
+        return code;
+    }
+
+    /** The stack map types of the operands of a point's await call: the pending values, the awaitable, the continuation, the label. */
+    private List<Object> callStack(SuspensionPoint point) {
+        Frame<BasicValue> frame = point.site().frame();
+        List<Object> stack = new ArrayList<>(point.frameStack());
+        stack.add(FrameSimulator.frameType(frame.getStack(frame.getStackSize() - 1)));
+        stack.add(continuationClass);
+        stack.add(Opcodes.INTEGER);
+        return stack;
     }
 
     /**
      * Saving at a point of its own, with {@code SUSPENDED} on top of the pending values: the values
-     * go into their fields, the label is set, and the body returns {@code SUSPENDED}.
+     * go into their fields and the body returns {@code SUSPENDED} (the await method set the label).
      */
     private InsnList saveInline(SuspensionPoint point) {
         InsnList code = new InsnList();
@@ -179,10 +250,10 @@ final class SuspendPointRewriter {
             code.add(new InsnNode(Opcodes.POP));
             code.add(saveStack(point));
         }
-        code.add(loadContinuation());
-        code.add(saveLocals(point, true));
-        code.add(pushInt(point.label()));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        if (point.keepsLocals()) {
+            code.add(loadContinuation());
+            code.add(saveLocals(point));
+        }
         if (pending) {
             code.add(suspendedMarker());
         }
@@ -191,49 +262,98 @@ final class SuspendPointRewriter {
     }
 
     /**
-     * The blocks that points of one shape share: one saves the locals (the label on the stack), the
-     * other restores them and switches to the point's own code, which restores its pending values.
+     * The blocks that the points of {@code shape}'s shape share. Saving: each layout's entry pops
+     * {@code SUSPENDED} and saves its pending values, then all save the locals and return
+     * {@code SUSPENDED} (points without pending values enter there, {@code SUSPENDED} on the
+     * stack). Restoring: the locals, then for the run the label falls in the pending values, then
+     * a switch into the await calls.
      */
-    private void addSharedBlocks(List<SuspensionPoint> points, Shared block, Map<SuspensionPoint, Labels> labels) {
-        SuspensionPoint shape = points.get(0);
+    private void addSharedBlocks(SuspensionPoint shape, Shared block, Map<SuspensionPoint, Labels> labels) {
         InsnList code = sharedBlocks;
-        code.add(block.save());
-        code.add(frame(shape.frameLocals(), List.of(Opcodes.INTEGER)));
-        code.add(loadContinuation());
-        code.add(new InsnNode(Opcodes.SWAP));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
-        if (!shape.locals().isEmpty() || !shape.clears().isEmpty()) {
-            code.add(loadContinuation());
-            code.add(saveLocals(shape, false));
+        List<Layout> pending = block.layouts().values().stream().filter(layout -> !layout.first().stack().isEmpty()).toList();
+        LabelNode stackSaved = new LabelNode();
+        for (int i = 0; i < pending.size(); i++) {
+            Layout layout = pending.get(i);
+            List<Object> stack = new ArrayList<>(layout.first().frameStack());
+            stack.add("java/lang/Object");
+            code.add(layout.save());
+            code.add(frame(shape.frameLocals(), stack));
+            code.add(new InsnNode(Opcodes.POP));
+            code.add(saveStack(layout.first()));
+            if (i < pending.size() - 1) {
+                code.add(new JumpInsnNode(Opcodes.GOTO, stackSaved));
+            }
         }
-        code.add(suspendedMarker());
+        if (!pending.isEmpty()) {
+            code.add(stackSaved);
+            if (pending.size() > 1) {
+                code.add(frame(shape.frameLocals(), List.of()));
+            }
+            code.add(suspendedMarker());
+        }
+        Layout empty = block.layouts().get("");
+        if (empty != null) {
+            code.add(empty.save());
+            code.add(frame(shape.frameLocals(), List.of("java/lang/Object")));
+        }
+        code.add(loadContinuation());
+        code.add(saveLocals(shape));
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(block.restore());
         code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
-        code.add(restoreLocals(shape, false));
-        if (!labelOnStack) {
-            code.add(loadContinuation());
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        if (labelOnStack) {
+            code.add(new InsnNode(Opcodes.POP));
         }
-        code.add(labelSwitch(points, labels));
+        code.add(restoreLocals(shape, false));
+        List<Run> runs = block.runs();
+        for (int i = 0; i < runs.size(); i++) {
+            List<SuspensionPoint> points = runs.get(i).points();
+            if (i > 0) {
+                code.add(runs.get(i).restore());
+                code.add(frame(shape.frameLocals(), List.of()));
+            }
+            if (i < runs.size() - 1) {
+                code.add(loadLabel());
+                code.add(pushInt(points.get(points.size() - 1).label()));
+                code.add(new JumpInsnNode(Opcodes.IF_ICMPGT, runs.get(i + 1).restore()));
+            }
+            code.add(restoreStack(points.get(0)));
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+            code.add(loadContinuation());
+            code.add(new InsnNode(Opcodes.ICONST_0));
+            if (points.size() == 1) {
+                code.add(new JumpInsnNode(Opcodes.GOTO, labels.get(points.get(0)).call()));
+            } else {
+                code.add(loadLabel());
+                code.add(labelSwitch(points, labels));
+            }
+        }
+    }
+
+    /** Pushes the continuation's {@code label}. */
+    private InsnList loadLabel() {
+        InsnList code = new InsnList();
+        code.add(loadContinuation());
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        return code;
     }
 
     /**
-     * The switch from the label to each point's own code: a table when the labels are dense (the
-     * layout numbers points that keep the same locals consecutively), else a lookup.
+     * The switch from the label to the await call of each point: a table when the labels are
+     * dense (the layout numbers points that keep the same values consecutively), else a lookup.
      */
     private static AbstractInsnNode labelSwitch(List<SuspensionPoint> points, Map<SuspensionPoint, Labels> labels) {
         int first = points.get(0).label();
         int last = points.get(points.size() - 1).label();
-        LabelNode fallback = labels.get(points.get(0)).resume();
+        LabelNode fallback = labels.get(points.get(0)).call();
         if ((long) (last - first + 1) * 4 <= (long) points.size() * 8) {
             LabelNode[] targets = new LabelNode[last - first + 1];
             java.util.Arrays.fill(targets, fallback);
-            points.forEach(point -> targets[point.label() - first] = labels.get(point).resume());
+            points.forEach(point -> targets[point.label() - first] = labels.get(point).call());
             return new TableSwitchInsnNode(first, last, fallback, targets);
         }
         int[] keys = points.stream().mapToInt(SuspensionPoint::label).toArray();
-        LabelNode[] targets = points.stream().map(point -> labels.get(point).resume()).toArray(LabelNode[]::new);
+        LabelNode[] targets = points.stream().map(point -> labels.get(point).call()).toArray(LabelNode[]::new);
         return new LookupSwitchInsnNode(fallback, keys, targets);
     }
 
@@ -258,11 +378,8 @@ final class SuspendPointRewriter {
         return code;
     }
 
-    /**
-     * With the continuation on the stack: stores the kept locals and clears the fields to clear,
-     * leaving the continuation on the stack if {@code keepContinuation}.
-     */
-    private InsnList saveLocals(SuspensionPoint point, boolean keepContinuation) {
+    /** With the continuation on the stack: stores the kept locals and clears the fields to clear, consuming it. */
+    private InsnList saveLocals(SuspensionPoint point) {
         List<InsnList> stores = new ArrayList<>();
         for (Spill spill : point.locals()) {
             if (spill.field() != null) {
@@ -280,12 +397,12 @@ final class SuspendPointRewriter {
         }
         InsnList code = new InsnList();
         for (int i = 0; i < stores.size(); i++) {
-            if (keepContinuation || i < stores.size() - 1) {
+            if (i < stores.size() - 1) {
                 code.add(new InsnNode(Opcodes.DUP));
             }
             code.add(stores.get(i));
         }
-        if (stores.isEmpty() && !keepContinuation) {
+        if (stores.isEmpty()) {
             code.add(new InsnNode(Opcodes.POP));
         }
         return code;
@@ -334,21 +451,20 @@ final class SuspendPointRewriter {
      * Whether dispatching on the label with a chain of comparisons is smaller than with a table.
      * Points that share a restore block have consecutive labels, so a chain needs one comparison
      * per run of labels with the same entry ({@code entries}, by label) where a table needs four
-     * bytes per label; the chain leaves the label on the stack, so that a shared block switches on
-     * it without reading it again (saving four bytes in each of the {@code sharedBlocks}), and each
-     * of the {@code ownEntries} points that restore on their own pops it.
+     * bytes per label; the chain leaves the label on the stack, where each of the {@code pops}
+     * entries (a point that restores on its own, or a shared block) pops it.
      */
-    private static boolean chainIsSmaller(List<LabelNode> entries, int ownEntries, int sharedBlocks) {
+    private static boolean chainIsSmaller(List<LabelNode> entries, int pops) {
         if (entries.size() < 2) {
             return false;
         }
-        int chain = 4 + 1 + 3 + 3 + 1 + ownEntries;
+        int chain = 4 + 1 + 3 + 3 + 1 + pops;
         for (int label = 1; label < entries.size(); label++) {
             if (entries.get(label) != entries.get(label - 1)) {
                 chain += 1 + pushSize(label) + 3;
             }
         }
-        int table = 4 + 16 + 4 * entries.size() + 4 * sharedBlocks;
+        int table = 4 + 16 + 4 * entries.size();
         return chain < table;
     }
 
