@@ -270,7 +270,12 @@ final class ContinuationLayout {
         return !(value instanceof UninitializedValue) && SpillKind.of(value) != null;
     }
 
-    /** The frame locals after {@code site}: what is kept, as simulated; {@code this}; every other slot {@code TOP}. */
+    /**
+     * The frame locals after {@code site}: what is kept, as simulated; {@code this}; every other slot
+     * {@code TOP}, except that the list ends with its last slot that is not: a slot the code no longer
+     * reads or writes (a temporary whose copy is loaded again after the await) is not counted in the
+     * method's computed {@code max_locals}, and a frame naming more slots is a class format error.
+     */
     private List<Object> frameLocals(AwaitSite site, BitSet slots) {
         Frame<BasicValue> frame = site.frame();
         List<Object> types = new ArrayList<>();
@@ -282,6 +287,9 @@ final class ContinuationLayout {
             } else {
                 types.add(Opcodes.TOP);
             }
+        }
+        while (!types.isEmpty() && types.get(types.size() - 1) == Opcodes.TOP) {
+            types.remove(types.size() - 1);
         }
         return types;
     }
