@@ -18,7 +18,15 @@ import java.util.concurrent.CompletionStage;
  * jumps to the site and reloads those values; then either it calls {@link #resumeResult}, or it
  * calls the site's await method again with a null awaitable and label 0, which does the same:
  * either returns the awaited value or throws its exception.
- * A body that finishes returns its result: the instrumenter turns {@code return Coroutine.of(v)}
+ * <p>A coroutine method of the same class awaited where it is called ({@code Await.on(m(args))}) can
+ * be called directly instead: its direct body, a second copy of its body that takes the arguments,
+ * runs without a continuation until it first suspends. It allocates its continuation there (see
+ * {@link #adopt}), saves its values in it as the body would, and the continuation resumes through the
+ * body. Its caller, if direct too, does the same, and the frames are linked on the way out
+ * ({@link #unwound}, {@link #enteredDirect}). Direct calls count their depth on the Java stack in a
+ * parameter ({@link #directDepth}).
+ *
+ * <p>A body that finishes returns its result: the instrumenter turns {@code return Coroutine.of(v)}
  * into {@code return v}, {@code return Coroutine.done()} into {@code return null}, and any other
  * {@code return c} into {@code return Await.on(c)}. [Python: the frame of a suspended coroutine
  * object, resumed by {@code coro.send()} and {@code coro.throw()}.]
@@ -112,33 +120,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
      * {@code awaiting} is suspended there). Resuming: as {@link #awaitFuture}.
      */
     public static Object awaitCoroutine(Coroutine<?> coroutine, Continuation<?> awaiting, int label) {
-        if (coroutine == null) {
-            return awaiting.resumedOrThrow(label, "Await.on(null): a coroutine method returned null instead of"
-                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
-        }
-        Continuation<?> callee = (Continuation<?>) coroutine;
-        Task<?> owner = awaiting.task;
-        callee.start(owner);
-        int depth = owner.inlineDepth;
-        if (depth == MAX_INLINE_DEPTH) {
-            awaiting.label = label;
-            callee.link = awaiting;
-            owner.trampoline(callee);
-            return SUSPENDED;
-        }
-        owner.inlineDepth = (byte) (depth + 1);
-        Object result;
-        try {
-            result = callee.invokeBody();
-        } finally {
-            owner.inlineDepth = (byte) depth;
-        }
-        if (result == SUSPENDED) {
-            // Linked only now: nothing walks the chain while the callee runs on the Java stack.
-            awaiting.label = label;
-            callee.link = awaiting;
-        }
-        return result;
+        return awaitCoroutineAt(coroutine, awaiting, label, awaiting.task.inlineDepth);
     }
 
     /**
@@ -156,6 +138,119 @@ public abstract class Continuation<T> extends Coroutine<T> {
             return completable.join();
         }
         return awaitFuture(Future.fromStage(stage, awaiting.task.loop()), awaiting, label);
+    }
+
+    /**
+     * The depth of a direct body called by a frame at {@code callerDepth}, or -1 if it must run as a
+     * coroutine instead: at the inline depth limit, or while coroutine origins are tracked (a direct
+     * call creates no coroutine to track). Called first by every direct body.
+     */
+    public static int directDepth(int callerDepth) {
+        return callerDepth < MAX_INLINE_DEPTH && !CoroutineOrigins.tracking ? callerDepth + 1 : -1;
+    }
+
+    /** The depth on the Java stack of the running frame {@code awaiting}, for a direct call it makes. */
+    public static int depthOf(Continuation<?> awaiting) {
+        return awaiting.task.inlineDepth;
+    }
+
+    /**
+     * What a direct body that {@link #directDepth} sent back returns instead: {@code coroutine}, made by
+     * the coroutine method, awaited by the direct body's caller, which has no frame yet. At the depth
+     * limit the step loop starts it; else it runs here, at the caller's depth plus one. If it
+     * suspends, its frame waits for the caller's to link it ({@link #unwound}).
+     */
+    public static Object awaitAsCoroutine(Coroutine<?> coroutine, Continuation<?> anchor, int callerDepth) {
+        Continuation<?> callee = (Continuation<?>) coroutine;
+        Task<?> owner = anchor.task;
+        callee.start(owner);
+        Object result;
+        if (callerDepth >= MAX_INLINE_DEPTH) {
+            owner.trampoline(callee);
+            result = SUSPENDED;
+        } else {
+            result = runAt(callee, owner, callerDepth + 1);
+        }
+        if (result == SUSPENDED) {
+            owner.loop().unlinked = callee;
+        }
+        return result;
+    }
+
+    /**
+     * {@code Await.on(Coroutine)} at suspension point {@code label} of a direct body's frame
+     * {@code awaiting}, whose depth on the Java stack is {@code depth}: as {@link #awaitCoroutine}.
+     */
+    public static Object awaitCoroutineAt(Coroutine<?> coroutine, Continuation<?> awaiting, int label, int depth) {
+        if (coroutine == null) {
+            return awaiting.resumedOrThrow(label, "Await.on(null): a coroutine method returned null instead of"
+                    + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
+        }
+        Continuation<?> callee = (Continuation<?>) coroutine;
+        Task<?> owner = awaiting.task;
+        callee.start(owner);
+        if (depth >= MAX_INLINE_DEPTH) {
+            awaiting.label = label;
+            callee.link = awaiting;
+            owner.trampoline(callee);
+            return SUSPENDED;
+        }
+        Object result = runAt(callee, owner, depth + 1);
+        if (result == SUSPENDED) {
+            // Linked only now: nothing walks the chain while the callee runs on the Java stack.
+            awaiting.label = label;
+            callee.link = awaiting;
+        }
+        return result;
+    }
+
+    /** Runs {@code callee}'s body at inline depth {@code depth} of {@code owner}. */
+    private static Object runAt(Continuation<?> callee, Task<?> owner, int depth) {
+        byte kept = owner.inlineDepth;
+        owner.inlineDepth = (byte) depth;
+        try {
+            return callee.invokeBody();
+        } finally {
+            owner.inlineDepth = kept;
+        }
+    }
+
+    /**
+     * Makes {@code frame}, just allocated by a direct body that is about to await or to suspend, the
+     * frame of a coroutine running in {@code anchor}'s task.
+     */
+    public static void adopt(Continuation<?> frame, Continuation<?> anchor) {
+        frame.start(anchor.task);
+    }
+
+    /**
+     * Called by a direct body as it returns {@link #SUSPENDED}, its values saved in {@code frame}:
+     * the frame of the direct call it made, if that suspended first, is linked to {@code frame}, and
+     * {@code frame} waits for its own caller's to link it. Frames of direct calls are allocated
+     * innermost first, so each is linked by the next one out, and the last by {@link #enteredDirect}.
+     */
+    public static void unwound(Continuation<?> frame) {
+        EventLoop loop = frame.task.loop();
+        Continuation<?> callee = loop.unlinked;
+        if (callee != null) {
+            callee.link = frame;
+        }
+        loop.unlinked = frame;
+    }
+
+    /**
+     * The outcome of a direct call that {@code awaiting} made at suspension point {@code label}: the
+     * result, or {@link #SUSPENDED}, in which case {@code awaiting} is suspended there, awaiting the
+     * outermost frame the call allocated.
+     */
+    public static Object enteredDirect(Object result, Continuation<?> awaiting, int label) {
+        if (result == SUSPENDED) {
+            EventLoop loop = awaiting.task.loop();
+            loop.unlinked.link = awaiting;
+            loop.unlinked = null;
+            awaiting.label = label;
+        }
+        return result;
     }
 
     /** A null awaitable: label 0 is a body resuming at its suspension point, any other label a null awaited. */

@@ -69,6 +69,12 @@ public final class EventLoop implements AutoCloseable {
      */
     private boolean polledLast;
     private Task<?> currentTask;
+    /**
+     * While the frames of direct calls suspend one after another on the way out (see
+     * {@link Continuation#unwound}), the last of them, which its caller has yet to link; null at
+     * any other time.
+     */
+    Continuation<?> unlinked;
     private ExceptionHandler exceptionHandler;
     private TaskFactory taskFactory = TaskFactory.DEFAULT;
     private ExecutorService workers;
