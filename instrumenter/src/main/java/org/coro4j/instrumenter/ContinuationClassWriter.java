@@ -2,6 +2,7 @@ package org.coro4j.instrumenter;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -32,8 +33,11 @@ final class ContinuationClassWriter {
      * @param isStatic whether the coroutine method is static
      * @param layout the fields to declare
      * @param lines source line of each label, label 0 being the method's first line
+     * @param direct the direct body the coroutine has, or null: the class then gets its {@link DirectCallee#ENTER}
+     *     and {@link DirectCallee#OF_DIRECT}
      */
-    byte[] write(String continuationClass, String method, String bodyDescriptor, boolean isStatic, ContinuationLayout layout, int[] lines) {
+    byte[] write(String continuationClass, String method, String bodyDescriptor, boolean isStatic, ContinuationLayout layout, int[] lines,
+            DirectCallee direct) {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, continuationClass,
                 null, RuntimeNames.CONTINUATION, null);
@@ -49,6 +53,10 @@ final class ContinuationClassWriter {
         constructor(writer);
         invokeBody(writer, continuationClass, method, bodyDescriptor, isStatic);
         stackTraceElement(writer, method, lines);
+        if (direct != null) {
+            enter(writer, direct);
+            ofDirect(writer, direct);
+        }
         writer.visitEnd();
         return writer.toByteArray();
     }
@@ -109,6 +117,56 @@ final class ContinuationClassWriter {
         element.visitInsn(Opcodes.ARETURN);
         element.visitMaxs(0, 0);
         element.visitEnd();
+    }
+
+    /**
+     * {@link DirectCallee#ENTER}: a resumable body's await of a direct call. Calls the direct body
+     * at the depth of the awaiting frame, and has the runtime suspend that frame if it suspended.
+     */
+    private static void enter(ClassWriter writer, DirectCallee direct) {
+        MethodVisitor enter = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, DirectCallee.ENTER,
+                direct.directDescriptor(), null, null);
+        enter.visitCode();
+        int slot = 0;
+        for (Type argument : direct.arguments()) {
+            enter.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
+            slot += argument.getSize();
+        }
+        enter.visitVarInsn(Opcodes.ALOAD, slot);
+        enter.visitVarInsn(Opcodes.ALOAD, slot);
+        enter.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "depthOf", "(L" + RuntimeNames.CONTINUATION + ";)I", false);
+        enter.visitMethodInsn(Opcodes.INVOKESTATIC, direct.owner(), direct.name(), direct.directDescriptor(), direct.ownerIsInterface());
+        enter.visitVarInsn(Opcodes.ALOAD, slot);
+        enter.visitVarInsn(Opcodes.ILOAD, slot + 1);
+        enter.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "enteredDirect",
+                "(Ljava/lang/Object;L" + RuntimeNames.CONTINUATION + ";I)Ljava/lang/Object;", false);
+        enter.visitInsn(Opcodes.ARETURN);
+        enter.visitMaxs(0, 0);
+        enter.visitEnd();
+    }
+
+    /** {@link DirectCallee#OF_DIRECT}: the continuation given, or a new one adopted by the anchor frame's task. */
+    private static void ofDirect(ClassWriter writer, DirectCallee direct) {
+        MethodVisitor of = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, DirectCallee.OF_DIRECT,
+                direct.ofDirectDescriptor(), null, null);
+        of.visitCode();
+        Label known = new Label();
+        of.visitVarInsn(Opcodes.ALOAD, 0);
+        of.visitJumpInsn(Opcodes.IFNONNULL, known);
+        of.visitTypeInsn(Opcodes.NEW, direct.continuationClass());
+        of.visitInsn(Opcodes.DUP);
+        of.visitMethodInsn(Opcodes.INVOKESPECIAL, direct.continuationClass(), "<init>", "()V", false);
+        of.visitVarInsn(Opcodes.ASTORE, 0);
+        of.visitVarInsn(Opcodes.ALOAD, 0);
+        of.visitVarInsn(Opcodes.ALOAD, 1);
+        of.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "adopt",
+                "(L" + RuntimeNames.CONTINUATION + ";L" + RuntimeNames.CONTINUATION + ";)V", false);
+        of.visitLabel(known);
+        of.visitFrame(Opcodes.F_NEW, 2, new Object[] {direct.continuationClass(), RuntimeNames.CONTINUATION}, 0, new Object[0]);
+        of.visitVarInsn(Opcodes.ALOAD, 0);
+        of.visitInsn(Opcodes.ARETURN);
+        of.visitMaxs(0, 0);
+        of.visitEnd();
     }
 
     private static String joined(int[] lines) {

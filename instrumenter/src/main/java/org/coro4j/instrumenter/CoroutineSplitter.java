@@ -27,15 +27,16 @@ import org.objectweb.asm.tree.analysis.Frame;
  * Splits one coroutine method in three: the method itself becomes a stub that only allocates the
  * continuation and stores the arguments in it; a body method of the same name, taking the
  * continuation, holds the original code made resumable; and a continuation class ties them
- * together. {@link #split} lists the passes in the order they run; each either only reads the
+ * together. A coroutine its class calls directly ({@link DirectCallees}) gets a fourth part, its
+ * direct body. {@link #split} lists the passes in the order they run; each either only reads the
  * method or rewrites it, and problems found by one stop the split after that pass.
  */
 final class CoroutineSplitter {
     private final ClassNode owner;
     private final SourceLines lines;
 
-    /** What splitting one method produced. */
-    record Split(MethodNode body, String continuationClass, byte[] continuationClassBytes) {
+    /** What splitting one method produced; {@code direct} is its direct body, or null. */
+    record Split(MethodNode body, MethodNode direct, String continuationClass, byte[] continuationClassBytes) {
     }
 
     CoroutineSplitter(ClassNode owner) {
@@ -43,10 +44,14 @@ final class CoroutineSplitter {
         this.lines = new SourceLines(owner);
     }
 
-    /** Splits {@code method}, which becomes the stub; throws listing what it uses that is not supported. */
-    Split split(MethodNode method, String continuationClass) throws InstrumentationException {
+    /**
+     * Splits {@code method}, which becomes the stub, its awaits of {@code directs} becoming direct
+     * calls; throws listing what it uses that is not supported.
+     */
+    Split split(MethodNode method, String continuationClass, DirectCallees directs) throws InstrumentationException {
         List<Problem> problems = new ArrayList<>();
         boolean isStatic = ContinuationLayout.isStatic(method.access);
+        DirectCallee direct = directs.of(method);
         // checks: what no rewriting can keep (reads)
         problems.addAll(unsupported(method));
         stopIfAny(problems);
@@ -65,25 +70,52 @@ final class CoroutineSplitter {
         LiveLocals live = LiveLocals.of(body);
         // frames: javac's frames with each dead local TOP (rewrites frames only)
         DeadLocalFrames.mark(body, live, continuationSlot + 1);
-        // frames at awaits: the exact types of locals and stack at each await (reads)
-        List<Frame<BasicValue>> frames = framesAtAwaits(body, entryDescriptor, problems);
-        stopIfAny(problems);
-        List<AwaitSite> sites = sites(body, frames, live);
-        // layout: which continuation field keeps which value at each suspension point (reads)
+        // direct body: a copy of the body as it is now, for a coroutine called directly (copies)
+        MethodNode directBody = direct == null ? null : copyOf(body, direct.directDescriptor());
+        // frames at awaits, and the layout: which continuation field keeps which value at each
+        // suspension point (reads)
         ContinuationLayout layout = new ContinuationLayout(continuationSlot + 1);
         List<Spill> arguments = layout.arguments(method.desc);
-        List<SuspensionPoint> points = layout.suspensionPoints(body, sites);
+        List<SuspensionPoint> points = layOut(body, live, entryDescriptor, layout, problems);
         // suspension points: the body becomes a state machine (rewrites the body)
         int[] siteLines = siteLines(body, points);
-        new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass))
+        new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass), directs, null)
                 .rewrite(points, arguments);
+        if (directBody != null) {
+            // direct body: the same layout found again on the copy (reads); its awaits become calls
+            // that suspend into the continuation but never resume (rewrites the copy)
+            ContinuationLayout again = new ContinuationLayout(continuationSlot + 1);
+            again.arguments(method.desc);
+            List<SuspensionPoint> directPoints = layOut(directBody, LiveLocals.of(directBody), entryDescriptor, again, problems);
+            if (!again.fields().equals(layout.fields()) || directPoints.size() != points.size()) {
+                throw new IllegalStateException("the direct body of " + method.name + method.desc + " was laid out unlike its body");
+            }
+            int anchor = Math.max(directBody.maxLocals, direct.argumentSlots() + 2);
+            new SuspendPointRewriter(directBody, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass), directs,
+                    new SuspendPointRewriter.DirectSlots(direct, anchor)).rewrite(directPoints, List.of());
+        }
         // stub: the method only allocates its continuation (rewrites the method)
         becomeStub(method, continuationClass, arguments);
         // continuation class (writes a new class); the owner and it are verified once written
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         byte[] continuationClassBytes = new ContinuationClassWriter(owner.version, owner.name, isInterface, owner.sourceFile)
-                .write(continuationClass, method.name, bodyDescriptor, isStatic, layout, siteLines);
-        return new Split(body, continuationClass, continuationClassBytes);
+                .write(continuationClass, method.name, bodyDescriptor, isStatic, layout, siteLines, direct);
+        return new Split(body, directBody, continuationClass, continuationClassBytes);
+    }
+
+    /** The suspension points of {@code body}, laid out in {@code layout}; problems found on the way go to {@code problems}. */
+    private List<SuspensionPoint> layOut(MethodNode body, LiveLocals live, String entryDescriptor, ContinuationLayout layout,
+            List<Problem> problems) throws InstrumentationException {
+        List<Frame<BasicValue>> frames = framesAtAwaits(body, entryDescriptor, problems);
+        stopIfAny(problems);
+        return layout.suspensionPoints(body, sites(body, frames, live));
+    }
+
+    /** A copy of {@code body}, instructions, frames and tables, with descriptor {@code descriptor}. */
+    private static MethodNode copyOf(MethodNode body, String descriptor) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, body.access, body.name, descriptor, null, null);
+        body.accept(copy);
+        return copy;
     }
 
     private List<Problem> unsupported(MethodNode method) {

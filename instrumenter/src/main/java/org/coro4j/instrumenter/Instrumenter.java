@@ -94,15 +94,23 @@ public final class Instrumenter {
         List<Problem> problems = new ArrayList<>(found);
         SourceLines lines = new SourceLines(owner);
         List<CoroutineSize> before = new ArrayList<>();
+        List<MethodNode> directBodies = new ArrayList<>();
         CoroutineSplitter splitter = new CoroutineSplitter(owner);
-        int index = 0;
+        List<String> continuationClasses = new ArrayList<>();
         for (MethodNode method : coroutines) {
+            continuationClasses.add(owner.name + "$" + method.name + "$Coro" + continuationClasses.size());
+        }
+        DirectCallees directs = DirectCallees.of(owner, coroutines, continuationClasses, javacSizes);
+        for (int i = 0; i < coroutines.size(); i++) {
+            MethodNode method = coroutines.get(i);
             String key = method.name + method.desc;
             before.add(new CoroutineSize(key, lines.at(method, key).line(), javacSizes.get(key), 0));
-            String continuationClass = owner.name + "$" + method.name + "$Coro" + index++;
             try {
-                CoroutineSplitter.Split split = splitter.split(method, continuationClass);
+                CoroutineSplitter.Split split = splitter.split(method, continuationClasses.get(i), directs);
                 bodies.add(split.body());
+                if (split.direct() != null) {
+                    directBodies.add(split.direct());
+                }
                 classes.put(split.continuationClass(), split.continuationClassBytes());
             } catch (InstrumentationException e) {
                 problems.addAll(e.problems());
@@ -110,6 +118,7 @@ public final class Instrumenter {
         }
         throwIfAny(problems);
         owner.methods.addAll(bodies);
+        owner.methods.addAll(directBodies);
         markInstrumented(owner);
         Map<String, byte[]> result = new LinkedHashMap<>();
         result.put(owner.name, write(owner));

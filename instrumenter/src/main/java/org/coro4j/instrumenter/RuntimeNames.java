@@ -15,6 +15,17 @@ final class RuntimeNames {
     static final String INVOKE_BODY = "invokeBody";
     static final String RESUME_RESULT = "resumeResult";
     static final String STACK_TRACE_ELEMENT = "stackTraceElement";
+    static final String AWAIT_COROUTINE = "awaitCoroutine";
+    /** A direct body's await of a coroutine, at its own depth. */
+    static final String AWAIT_COROUTINE_AT = "awaitCoroutineAt";
+    static final String AWAIT_COROUTINE_AT_DESC = "(" + COROUTINE_DESC + "L" + CONTINUATION + ";II)Ljava/lang/Object;";
+    /** A direct body's depth, or -1 if it must be awaited as a coroutine. */
+    static final String DIRECT_DEPTH = "directDepth";
+    /** Awaits the coroutine a direct body sent back, for the body's caller. */
+    static final String AWAIT_AS_COROUTINE = "awaitAsCoroutine";
+    static final String AWAIT_AS_COROUTINE_DESC = "(" + COROUTINE_DESC + "L" + CONTINUATION + ";I)Ljava/lang/Object;";
+    /** Links the frames of direct calls as they suspend. */
+    static final String UNWOUND = "unwound";
     /**
      * Invisible annotation put on every class this instrumenter rewrote, so a second run (the agent
      * on classes the plugin wrote) skips it. It is named in the runtime's package, which is never
@@ -39,7 +50,7 @@ final class RuntimeNames {
     /** The {@code Continuation} method that implements the {@code Await.on} overload {@code descriptor}, or null. */
     static String awaitMethodFor(String descriptor) {
         return switch (descriptor) {
-            case "(Lorg/coro4j/Coroutine;)Ljava/lang/Object;" -> "awaitCoroutine";
+            case "(Lorg/coro4j/Coroutine;)Ljava/lang/Object;" -> AWAIT_COROUTINE;
             case "(Lorg/coro4j/Future;)Ljava/lang/Object;" -> "awaitFuture";
             case "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;" -> "awaitStage";
             default -> null;

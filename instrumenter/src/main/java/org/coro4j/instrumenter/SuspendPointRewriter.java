@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
@@ -47,6 +48,9 @@ final class SuspendPointRewriter {
     private final String continuationClass;
     private final int continuationSlot;
     private final List<Object> entryLocals;
+    private final DirectCallees directs;
+    /** For a direct body, where its anchor frame and depth are kept; null for the resumable body. */
+    private final DirectSlots direct;
     private final List<LabelNode[]> restoreRanges = new ArrayList<>();
     private final InsnList sharedBlocks = new InsnList();
     /** Whether the dispatch is a chain of comparisons that leaves the label on the stack at each entry. */
@@ -79,16 +83,35 @@ final class SuspendPointRewriter {
     }
 
     /**
+     * The slots past every local of a direct body ({@link DirectCallee}) that keep its parameters
+     * other than the arguments: the frame its caller runs under, and its own depth on the Java stack.
+     *
+     * @param callee the coroutine whose direct body this is
+     * @param anchor the slot of the anchor frame; the depth is in the next one
+     */
+    record DirectSlots(DirectCallee callee, int anchor) {
+        int depth() {
+            return anchor + 1;
+        }
+    }
+
+    /**
      * @param body the body method, holding the original instructions and javac's expanded frames
      * @param continuationClass internal name of the continuation class
      * @param continuationSlot the body's parameter slot that holds the continuation
      * @param entryLocals the stack map frame locals at the body's entry: {@code this} if any, the continuation
+     * @param directs the coroutines awaited by a direct call, whose awaits become calls of their direct bodies
+     * @param direct null to make {@code body} the resumable body; else it becomes the direct body
+     *     (its descriptor that of {@link DirectCallee#directDescriptor()}), which never resumes
      */
-    SuspendPointRewriter(MethodNode body, String continuationClass, int continuationSlot, List<Object> entryLocals) {
+    SuspendPointRewriter(MethodNode body, String continuationClass, int continuationSlot, List<Object> entryLocals,
+            DirectCallees directs, DirectSlots direct) {
         this.body = body;
         this.continuationClass = continuationClass;
         this.continuationSlot = continuationSlot;
         this.entryLocals = entryLocals;
+        this.directs = directs;
+        this.direct = direct;
     }
 
     /**
@@ -123,6 +146,22 @@ final class SuspendPointRewriter {
                 same.forEach(point -> shared.put(point, block));
             }
         }
+        if (direct != null) {
+            for (List<SuspensionPoint> same : byShape.values()) {
+                if (same.size() > 1) {
+                    addSaveBlocks(same.get(0), shared.get(same.get(0)));
+                }
+            }
+            for (SuspensionPoint point : points) {
+                rewriteDirectPoint(point, shared.get(point));
+            }
+            body.instructions.add(sharedBlocks);
+            addDirectSlotsToFrames();
+            LabelNode continuationKnown = new LabelNode();
+            body.instructions.insert(directPrologue(continuationKnown));
+            nameContinuationSlot(continuationKnown);
+            return;
+        }
         List<LabelNode> entries = new ArrayList<>();
         for (SuspensionPoint point : points) {
             Shared block = shared.get(point);
@@ -131,7 +170,8 @@ final class SuspendPointRewriter {
         labelOnStack = chainIsSmaller(entries, points.size() - shared.size() + new HashSet<>(shared.values()).size());
         for (List<SuspensionPoint> same : byShape.values()) {
             if (same.size() > 1) {
-                addSharedBlocks(same.get(0), shared.get(same.get(0)), labels);
+                addSaveBlocks(same.get(0), shared.get(same.get(0)));
+                addRestoreBlocks(same.get(0), shared.get(same.get(0)), labels);
             }
         }
         for (SuspensionPoint point : points) {
@@ -156,15 +196,31 @@ final class SuspendPointRewriter {
 
     private void rewritePoint(SuspensionPoint point, Labels labels, Shared shared) {
         MethodInsnNode call = point.site().call();
+        DirectCallee callee = directs.calleeAt(call);
         InsnList code = new InsnList();
         code.add(loadContinuation());
         code.add(pushInt(point.label()));
-        if (shared != null) {
-            code.add(labels.call());
-            code.add(frame(point.frameLocals(), callStack(point)));
+        if (callee != null) {
+            // the arguments are on the stack instead of the coroutine the stub would have made of them
+            body.instructions.remove(DirectCallees.stubCall(call));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.continuationClass(), DirectCallee.ENTER, callee.directDescriptor(), false));
+            if (shared != null) {
+                // a shared restore block resumes the point through the await of the coroutine the call would have been
+                LabelNode called = new LabelNode();
+                code.add(new JumpInsnNode(Opcodes.GOTO, called));
+                code.add(labels.call());
+                code.add(frame(point.frameLocals(), callStack(point)));
+                code.add(awaitCall(call));
+                code.add(called);
+                code.add(frame(point.frameLocals(), stackWithResult(point)));
+            }
+        } else {
+            if (shared != null) {
+                code.add(labels.call());
+                code.add(frame(point.frameLocals(), callStack(point)));
+            }
+            code.add(awaitCall(call));
         }
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.awaitMethodFor(call.desc),
-                RuntimeNames.awaitMethodDescriptor(call.desc), false));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(suspendedMarker());
         if (shared != null) {
@@ -192,12 +248,169 @@ final class SuspendPointRewriter {
                 "()Ljava/lang/Object;", false));
         code.add(labels.resumed());
         if (!point.reloaded().isEmpty() || !(nextNonLabel(call) instanceof FrameNode)) {
-            List<Object> stack = new ArrayList<>(point.frameStack());
-            stack.add("java/lang/Object");
-            code.add(frame(point.frameLocals(), stack));
+            code.add(frame(point.frameLocals(), stackWithResult(point)));
         }
         code.add(reload(point));
         replace(call, code, point);
+    }
+
+    /**
+     * In a direct body: the await becomes a call of the callee's direct body if it awaits a direct
+     * call, else of the await method on the continuation, allocated first if this is the first
+     * await to need it. If that suspends, the code at the end of the body saves the point's values
+     * (after allocating the continuation and setting its label, for a direct call) and returns
+     * {@code SUSPENDED}; there is no code to resume, which the resumable body does.
+     */
+    private void rewriteDirectPoint(SuspensionPoint point, Shared shared) {
+        MethodInsnNode call = point.site().call();
+        DirectCallee callee = directs.calleeAt(call);
+        InsnList code = new InsnList();
+        if (callee != null) {
+            body.instructions.remove(DirectCallees.stubCall(call));
+            code.add(new VarInsnNode(Opcodes.ALOAD, direct.anchor()));
+            code.add(new VarInsnNode(Opcodes.ILOAD, direct.depth()));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.owner(), callee.name(), callee.directDescriptor(), callee.ownerIsInterface()));
+        } else {
+            code.add(continuationOfDirect());
+            code.add(new InsnNode(Opcodes.DUP));
+            code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
+            code.add(pushInt(point.label()));
+            if (RuntimeNames.awaitMethodFor(call.desc).equals(RuntimeNames.AWAIT_COROUTINE)) {
+                code.add(new VarInsnNode(Opcodes.ILOAD, direct.depth()));
+                code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.AWAIT_COROUTINE_AT,
+                        RuntimeNames.AWAIT_COROUTINE_AT_DESC, false));
+            } else {
+                code.add(awaitCall(call));
+            }
+        }
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(suspendedMarker());
+        LabelNode save = shared != null && callee == null ? shared.layouts().get(point.layout()).save() : new LabelNode();
+        code.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, save));
+        code.add(reload(point));
+        replace(call, code, point);
+        if (shared != null && callee == null) {
+            return;
+        }
+        sharedBlocks.add(save);
+        sharedBlocks.add(frame(point.frameLocals(), stackWithResult(point)));
+        if (callee != null) {
+            sharedBlocks.add(continuationOfDirect());
+            sharedBlocks.add(new InsnNode(Opcodes.DUP));
+            sharedBlocks.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
+            sharedBlocks.add(pushInt(point.label()));
+            sharedBlocks.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
+        }
+        if (shared != null) {
+            sharedBlocks.add(new JumpInsnNode(Opcodes.GOTO, shared.layouts().get(point.layout()).save()));
+        } else {
+            sharedBlocks.add(saveInline(point));
+        }
+    }
+
+    /** In a direct body: pushes its continuation, allocated now if it has none yet. */
+    private InsnList continuationOfDirect() {
+        InsnList code = new InsnList();
+        code.add(loadContinuation());
+        code.add(new VarInsnNode(Opcodes.ALOAD, direct.anchor()));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, continuationClass, DirectCallee.OF_DIRECT, direct.callee().ofDirectDescriptor(), false));
+        return code;
+    }
+
+    /**
+     * The start of a direct body: unless {@link RuntimeNames#DIRECT_DEPTH} sends it back to the
+     * coroutine (made by the stub, awaited by the runtime), the anchor frame and the depth move to
+     * their slots past the locals and the arguments one slot up, to where the body has them; the
+     * continuation is null until an await needs it.
+     */
+    private InsnList directPrologue(LabelNode continuationKnown) {
+        DirectCallee callee = direct.callee();
+        int anchorParameter = callee.argumentSlots();
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, anchorParameter));
+        code.add(new VarInsnNode(Opcodes.ASTORE, direct.anchor()));
+        code.add(new VarInsnNode(Opcodes.ILOAD, anchorParameter + 1));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.DIRECT_DEPTH, "(I)I", false));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new VarInsnNode(Opcodes.ISTORE, direct.depth()));
+        LabelNode runs = new LabelNode();
+        code.add(new JumpInsnNode(Opcodes.IFGE, runs));
+        List<Object> parameters = new ArrayList<>();
+        int slot = 0;
+        for (Type argument : callee.arguments()) {
+            code.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
+            parameters.add(frameType(argument));
+            slot += argument.getSize();
+        }
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.owner(), callee.name(), callee.descriptor(), callee.ownerIsInterface()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, anchorParameter));
+        code.add(new VarInsnNode(Opcodes.ILOAD, anchorParameter + 1));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.AWAIT_AS_COROUTINE,
+                RuntimeNames.AWAIT_AS_COROUTINE_DESC, false));
+        code.add(new InsnNode(Opcodes.ARETURN));
+        parameters.add(RuntimeNames.CONTINUATION);
+        parameters.add(Opcodes.INTEGER);
+        code.add(runs);
+        code.add(frame(withDirectSlots(parameters), List.of()));
+        Type[] arguments = callee.arguments();
+        int offset = anchorParameter;
+        for (int i = arguments.length - 1; i >= 0; i--) {
+            offset -= arguments[i].getSize();
+            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ILOAD), offset));
+            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ISTORE), continuationSlot + 1 + offset));
+        }
+        code.add(new InsnNode(Opcodes.ACONST_NULL));
+        code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
+        code.add(continuationKnown);
+        return code;
+    }
+
+    /** Adds the direct body's own slots to every stack map frame in it. */
+    private void addDirectSlotsToFrames() {
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn instanceof FrameNode frame) {
+                frame.local = withDirectSlots(frame.local);
+            }
+        }
+    }
+
+    /** Frame locals {@code locals}, then {@code TOP} up to the direct body's own slots, then their types. */
+    private List<Object> withDirectSlots(List<Object> locals) {
+        List<Object> types = new ArrayList<>(locals);
+        int slots = 0;
+        for (Object type : types) {
+            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
+        }
+        for (; slots < direct.anchor(); slots++) {
+            types.add(Opcodes.TOP);
+        }
+        types.add(RuntimeNames.CONTINUATION);
+        types.add(Opcodes.INTEGER);
+        return types;
+    }
+
+    /** The stack map frame type of a value of {@code type}. */
+    private static Object frameType(Type type) {
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+            case Type.FLOAT -> Opcodes.FLOAT;
+            case Type.LONG -> Opcodes.LONG;
+            case Type.DOUBLE -> Opcodes.DOUBLE;
+            default -> type.getInternalName();
+        };
+    }
+
+    /** The call of the runtime's await method that implements {@code await}'s overload. */
+    private static MethodInsnNode awaitCall(MethodInsnNode await) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.awaitMethodFor(await.desc),
+                RuntimeNames.awaitMethodDescriptor(await.desc), false);
+    }
+
+    /** The stack map frame types of a point's pending values and the result of its await call. */
+    private static List<Object> stackWithResult(SuspensionPoint point) {
+        List<Object> stack = new ArrayList<>(point.frameStack());
+        stack.add("java/lang/Object");
+        return stack;
     }
 
     /** Replaces the {@code Await.on} call with {@code code}, and takes out the loads of the values the point reloads after it. */
@@ -257,27 +470,38 @@ final class SuspendPointRewriter {
         if (pending) {
             code.add(suspendedMarker());
         }
+        code.add(returnSuspended());
+        return code;
+    }
+
+    /**
+     * Returns {@code SUSPENDED}, which is on the stack; a direct body first has the runtime link
+     * the frames of the direct calls that suspended (see {@code Continuation.unwound}).
+     */
+    private InsnList returnSuspended() {
+        InsnList code = new InsnList();
+        if (direct != null) {
+            code.add(loadContinuation());
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.UNWOUND,
+                    "(L" + RuntimeNames.CONTINUATION + ";)V", false));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         return code;
     }
 
     /**
-     * The blocks that the points of {@code shape}'s shape share. Saving: each layout's entry pops
-     * {@code SUSPENDED} and saves its pending values, then all save the locals and return
-     * {@code SUSPENDED} (points without pending values enter there, {@code SUSPENDED} on the
-     * stack). Restoring: the locals, then for the run the label falls in the pending values, then
-     * a switch into the await calls.
+     * The blocks that save the values of the points of {@code shape}'s shape: each layout's entry
+     * pops {@code SUSPENDED} and saves its pending values, then all save the locals and return
+     * {@code SUSPENDED} (points without pending values enter there, {@code SUSPENDED} on the stack).
      */
-    private void addSharedBlocks(SuspensionPoint shape, Shared block, Map<SuspensionPoint, Labels> labels) {
+    private void addSaveBlocks(SuspensionPoint shape, Shared block) {
         InsnList code = sharedBlocks;
         List<Layout> pending = block.layouts().values().stream().filter(layout -> !layout.first().stack().isEmpty()).toList();
         LabelNode stackSaved = new LabelNode();
         for (int i = 0; i < pending.size(); i++) {
             Layout layout = pending.get(i);
-            List<Object> stack = new ArrayList<>(layout.first().frameStack());
-            stack.add("java/lang/Object");
             code.add(layout.save());
-            code.add(frame(shape.frameLocals(), stack));
+            code.add(frame(shape.frameLocals(), stackWithResult(layout.first())));
             code.add(new InsnNode(Opcodes.POP));
             code.add(saveStack(layout.first()));
             if (i < pending.size() - 1) {
@@ -298,7 +522,15 @@ final class SuspendPointRewriter {
         }
         code.add(loadContinuation());
         code.add(saveLocals(shape));
-        code.add(new InsnNode(Opcodes.ARETURN));
+        code.add(returnSuspended());
+    }
+
+    /**
+     * The block that restores the points of {@code shape}'s shape: the locals, then for the run the
+     * label falls in the pending values, then a switch into the await calls.
+     */
+    private void addRestoreBlocks(SuspensionPoint shape, Shared block, Map<SuspensionPoint, Labels> labels) {
+        InsnList code = sharedBlocks;
         code.add(block.restore());
         code.add(frame(entryLocals, labelOnStack ? List.of(Opcodes.INTEGER) : List.of()));
         if (labelOnStack) {
