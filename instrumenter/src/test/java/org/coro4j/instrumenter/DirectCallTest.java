@@ -69,6 +69,14 @@ class DirectCallTest {
                     return top(3);
                 }
 
+                public static String nestedInDebugMode(boolean suspending) {
+                    V.suspend = suspending;
+                    log.clear();
+                    EventLoop loop = EventLoop.withVirtualClock();
+                    loop.setDebug(true);
+                    return Asyncio.run(loop, top(3)) + " after " + loop.time();
+                }
+
                 // a direct callee that returns its callee's coroutine, awaited by the return
                 @Async
                 static Coroutine<Integer> tail(int n) {
@@ -193,9 +201,11 @@ class DirectCallTest {
                     return Coroutine.of(Await.on(deep(n - 1, gate)) + 1);
                 }
 
-                public static List<String> run(int depth, boolean cancel) {
+                public static List<String> run(int depth, boolean cancel, boolean debug) {
                     log.clear();
-                    return Asyncio.run(EventLoop.withVirtualClock(), watch(depth, cancel));
+                    EventLoop loop = EventLoop.withVirtualClock();
+                    loop.setDebug(debug);
+                    return Asyncio.run(loop, watch(depth, cancel));
                 }
             }
             """;
@@ -232,22 +242,35 @@ class DirectCallTest {
 
     @Test
     void aSuspendedChainOfDirectCallsIsLinkedForGetStackAndResumes() throws Throwable {
-        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, false);
+        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, false, false);
         assertEquals(List.of("suspended in 5 frames, innermost level:12, outermost root:22",
                 "finally 0", "finally 1", "finally 2", "finally 3", "result 103"), log);
     }
 
     @Test
     void cancellingATaskSuspendedInDirectCallsRunsEveryFinally() throws Throwable {
-        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, true);
+        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, true, false);
         assertEquals(List.of("suspended in 5 frames, innermost level:12, outermost root:22",
                 "finally 0", "finally 1", "finally 2", "finally 3", "cancelled"), log);
     }
 
     @Test
     void chainsDeeperThanTheInlineLimitAreLinkedThroughTheStepLoop() throws Throwable {
-        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 300, false);
-        assertEquals(List.of("suspended in 301 frames, innermost deep:55, outermost deep:57", "result 400"), log);
+        Instrumented program = Scenario.program(TASKS);
+        for (boolean debug : new boolean[] {false, true}) {
+            List<?> log = (List<?>) program.call("Main", "run", 300, false, debug);
+            assertEquals(List.of("suspended in 301 frames, innermost deep:55, outermost deep:57", "result 400"), log, "debug " + debug);
+        }
+    }
+
+    @Test
+    void inDebugModeDirectCallsRunTheirCoroutinesSoThatEachHasAnOrigin() throws Throwable {
+        Instrumented program = Scenario.program(SOURCE);
+        assertEquals("15,38,61,[m00, m02, m12, m14, m24, m26] after 0.0", program.call("Main", "nestedInDebugMode", false));
+        assertEquals("15,38,61,[m00, m02, m12, m14, m24, m26] after 3.0", program.call("Main", "nestedInDebugMode", true));
+        List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, true, true);
+        assertEquals(List.of("suspended in 5 frames, innermost level:12, outermost root:22",
+                "finally 0", "finally 1", "finally 2", "finally 3", "cancelled"), log);
     }
 
     @Test
