@@ -3,7 +3,9 @@ package org.coro4j.instrumenter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -71,28 +73,26 @@ final class CoroutineSplitter {
         // frames: javac's frames with each dead local TOP (rewrites frames only)
         DeadLocalFrames.mark(body, live, continuationSlot + 1);
         // direct body: a copy of the body as it is now, for a coroutine called directly (copies)
-        MethodNode directBody = direct == null ? null : copyOf(body, direct.directDescriptor());
-        // frames at awaits, and the layout: which continuation field keeps which value at each
-        // suspension point (reads)
+        Map<AbstractInsnNode, AbstractInsnNode> copies = new IdentityHashMap<>();
+        MethodNode directBody = direct == null ? null : copyOf(body, direct.directDescriptor(), copies);
+        // frames at awaits: the exact types of locals and stack at each await (reads)
+        List<Frame<BasicValue>> frames = framesAtAwaits(body, entryDescriptor, problems);
+        stopIfAny(problems);
+        List<AwaitSite> sites = sites(body, frames, live);
+        // layout: which continuation field keeps which value at each suspension point (reads)
         ContinuationLayout layout = new ContinuationLayout(continuationSlot + 1);
         List<Spill> arguments = layout.arguments(method.desc);
-        List<SuspensionPoint> points = layOut(body, live, entryDescriptor, layout, problems);
+        List<SuspensionPoint> points = layout.suspensionPoints(body, sites);
         // suspension points: the body becomes a state machine (rewrites the body)
         int[] siteLines = siteLines(body, points);
         new SuspendPointRewriter(body, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass), directs, null)
                 .rewrite(points, arguments);
         if (directBody != null) {
-            // direct body: the same layout found again on the copy (reads); its awaits become calls
-            // that suspend into the continuation but never resume (rewrites the copy)
-            ContinuationLayout again = new ContinuationLayout(continuationSlot + 1);
-            again.arguments(method.desc);
-            List<SuspensionPoint> directPoints = layOut(directBody, LiveLocals.of(directBody), entryDescriptor, again, problems);
-            if (!again.fields().equals(layout.fields()) || directPoints.size() != points.size()) {
-                throw new IllegalStateException("the direct body of " + method.name + method.desc + " was laid out unlike its body");
-            }
+            // direct body: the copy, laid out as the body, becomes calls that suspend into the
+            // continuation but never resume (rewrites the copy)
             int anchor = Math.max(directBody.maxLocals, direct.argumentSlots() + 2);
             new SuspendPointRewriter(directBody, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass), directs,
-                    new SuspendPointRewriter.DirectSlots(direct, anchor)).rewrite(directPoints, List.of());
+                    new SuspendPointRewriter.DirectSlots(direct, anchor, copies)).rewrite(points, List.of());
         }
         // stub: the method only allocates its continuation (rewrites the method)
         becomeStub(method, continuationClass, arguments);
@@ -103,18 +103,18 @@ final class CoroutineSplitter {
         return new Split(body, directBody, continuationClass, continuationClassBytes);
     }
 
-    /** The suspension points of {@code body}, laid out in {@code layout}; problems found on the way go to {@code problems}. */
-    private List<SuspensionPoint> layOut(MethodNode body, LiveLocals live, String entryDescriptor, ContinuationLayout layout,
-            List<Problem> problems) throws InstrumentationException {
-        List<Frame<BasicValue>> frames = framesAtAwaits(body, entryDescriptor, problems);
-        stopIfAny(problems);
-        return layout.suspensionPoints(body, sites(body, frames, live));
-    }
-
-    /** A copy of {@code body}, instructions, frames and tables, with descriptor {@code descriptor}. */
-    private static MethodNode copyOf(MethodNode body, String descriptor) {
+    /**
+     * A copy of {@code body}, instructions, frames and tables, with descriptor {@code descriptor};
+     * {@code copies} gets the copy of each instruction.
+     */
+    private static MethodNode copyOf(MethodNode body, String descriptor, Map<AbstractInsnNode, AbstractInsnNode> copies) {
         MethodNode copy = new MethodNode(Opcodes.ASM9, body.access, body.name, descriptor, null, null);
         body.accept(copy);
+        AbstractInsnNode each = copy.instructions.getFirst();
+        for (AbstractInsnNode insn : body.instructions) {
+            copies.put(insn, each);
+            each = each.getNext();
+        }
         return copy;
     }
 

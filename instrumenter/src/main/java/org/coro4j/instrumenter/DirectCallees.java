@@ -1,10 +1,8 @@
 package org.coro4j.instrumenter;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -46,25 +44,31 @@ final class DirectCallees {
     static DirectCallees of(ClassNode owner, List<MethodNode> coroutines, List<String> continuationClasses,
             Map<String, Integer> javacSizes) {
         boolean isInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
-        Set<String> declared = new HashSet<>();
-        owner.methods.forEach(method -> declared.add(method.name + method.desc));
         Map<String, DirectCallee> candidates = new HashMap<>();
         for (int i = 0; i < coroutines.size(); i++) {
             MethodNode method = coroutines.get(i);
-            DirectCallee callee = new DirectCallee(owner.name, isInterface, method.name, method.desc, continuationClasses.get(i));
             Integer size = javacSizes.get(method.name + method.desc);
-            if (ContinuationLayout.isStatic(method.access) && size != null && size <= LARGEST_CALLEE
-                    && !declared.contains(method.name + callee.directDescriptor())) {
-                candidates.put(method.name + method.desc, callee);
+            if (ContinuationLayout.isStatic(method.access) && size != null && size <= LARGEST_CALLEE) {
+                DirectCallee callee = new DirectCallee(owner.name, isInterface, method.name, method.desc, continuationClasses.get(i));
+                String directDescriptor = callee.directDescriptor();
+                if (owner.methods.stream().noneMatch(other -> other.name.equals(method.name) && other.desc.equals(directDescriptor))) {
+                    candidates.put(method.name + method.desc, callee);
+                }
             }
         }
         Map<String, DirectCallee> called = new HashMap<>();
+        if (candidates.isEmpty()) {
+            return new DirectCallees(called);
+        }
         for (MethodNode method : coroutines) {
             for (AbstractInsnNode insn : method.instructions) {
-                DirectCallee callee = insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                        && call.owner.equals(owner.name) ? candidates.get(call.name + call.desc) : null;
-                if (callee != null && awaitsAtOnce(insn)) {
-                    called.put(callee.name() + callee.descriptor(), callee);
+                if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(owner.name)
+                        && awaitsAtOnce(insn)) {
+                    String key = call.name + call.desc;
+                    DirectCallee callee = candidates.get(key);
+                    if (callee != null) {
+                        called.put(key, callee);
+                    }
                 }
             }
         }

@@ -88,8 +88,9 @@ final class SuspendPointRewriter {
      *
      * @param callee the coroutine whose direct body this is
      * @param anchor the slot of the anchor frame; the depth is in the next one
+     * @param copies the direct body's copy of each instruction of the body the points were laid out on
      */
-    record DirectSlots(DirectCallee callee, int anchor) {
+    record DirectSlots(DirectCallee callee, int anchor, Map<AbstractInsnNode, AbstractInsnNode> copies) {
         int depth() {
             return anchor + 1;
         }
@@ -262,7 +263,7 @@ final class SuspendPointRewriter {
      * {@code SUSPENDED}; there is no code to resume, which the resumable body does.
      */
     private void rewriteDirectPoint(SuspensionPoint point, Shared shared) {
-        MethodInsnNode call = point.site().call();
+        MethodInsnNode call = (MethodInsnNode) rewritten(point.site().call());
         DirectCallee callee = directs.calleeAt(call);
         InsnList code = new InsnList();
         if (callee != null) {
@@ -306,6 +307,11 @@ final class SuspendPointRewriter {
         } else {
             sharedBlocks.add(saveInline(point));
         }
+    }
+
+    /** The instruction of the method being rewritten that is {@code laidOut} (in the body the points were laid out on). */
+    private AbstractInsnNode rewritten(AbstractInsnNode laidOut) {
+        return direct == null ? laidOut : direct.copies().get(laidOut);
     }
 
     /** In a direct body: pushes its continuation, allocated now if it has none yet. */
@@ -418,7 +424,7 @@ final class SuspendPointRewriter {
         body.instructions.insert(call, code);
         body.instructions.remove(call);
         for (Spill spill : point.reloaded()) {
-            body.instructions.remove(((LoadedValue) point.site().frame().getStack(spill.index())).load());
+            body.instructions.remove(rewritten(((LoadedValue) point.site().frame().getStack(spill.index())).load()));
         }
     }
 
