@@ -33,7 +33,7 @@ final class ClassVerifier {
             for (MethodNode method : node.methods) {
                 checkFrameSizes(method);
             }
-            node.accept(new CheckClassAdapter(new ClassNode(), true));
+            node.accept(new CheckClassAdapter(null, true));
         } catch (RuntimeException e) {
             throw new IllegalStateException("instrumenter wrote an invalid class " + reader.getClassName() + ": " + e.getMessage(), e);
         }

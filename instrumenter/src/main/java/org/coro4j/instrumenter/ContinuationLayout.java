@@ -3,6 +3,7 @@ package org.coro4j.instrumenter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class ContinuationLayout {
     private final Map<String, ContinuationField> fields = new LinkedHashMap<>();
     private final int[] perKind = new int[SpillKind.values().length];
     /** The slots that hold a value at each site of the method being laid out. */
-    private final Map<AwaitSite, BitSet> typed = new HashMap<>();
+    private final Map<AwaitSite, BitSet> typed = new IdentityHashMap<>();
 
     /** A layout for a body whose locals from {@code firstKeptSlot} on may be kept (below it: {@code this}, the continuation). */
     ContinuationLayout(int firstKeptSlot) {
@@ -77,7 +78,7 @@ final class ContinuationLayout {
      */
     List<SuspensionPoint> suspensionPoints(MethodNode method, List<AwaitSite> sites) {
         typed.clear();
-        Map<AbstractInsnNode, AwaitSite> byCall = new HashMap<>();
+        Map<AbstractInsnNode, AwaitSite> byCall = new IdentityHashMap<>();
         for (AwaitSite site : sites) {
             typed.put(site, typedSlots(site, byCall));
             byCall.put(site.call(), site);
@@ -86,7 +87,7 @@ final class ContinuationLayout {
         for (AwaitSite site : sites) {
             alike.computeIfAbsent(typedLocals(site), key -> new ArrayList<>()).add(site);
         }
-        Map<AwaitSite, BitSet> keptSlots = new HashMap<>();
+        Map<AwaitSite, BitSet> keptSlots = new IdentityHashMap<>();
         for (List<AwaitSite> same : alike.values()) {
             BitSet slots = new BitSet();
             same.forEach(site -> slots.or(site.live()));
@@ -119,8 +120,8 @@ final class ContinuationLayout {
             kept[insns.indexOf(sites.get(i).call())] = written;
         }
         BitSet[] occupied = ControlFlow.of(method).forward(new BitSet(), kept);
-        Map<BitSet, BitSet> clearsBySlots = new java.util.IdentityHashMap<>();
-        Map<BitSet, BitSet> stackFieldsBySlots = new java.util.IdentityHashMap<>();
+        Map<BitSet, BitSet> clearsBySlots = new IdentityHashMap<>();
+        Map<BitSet, BitSet> stackFieldsBySlots = new IdentityHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             int index = insns.indexOf(sites.get(i).call());
             BitSet clear = (BitSet) occupied[index].clone();
@@ -129,8 +130,8 @@ final class ContinuationLayout {
             stackFieldsBySlots.computeIfAbsent(keptSlots.get(sites.get(i)), key -> new BitSet())
                     .or(referenceBits(referenceIds, stacks.get(i)));
         }
-        Map<AwaitSite, Integer> labels = new HashMap<>();
-        Map<AwaitSite, Integer> indexes = new HashMap<>();
+        Map<AwaitSite, Integer> labels = new IdentityHashMap<>();
+        Map<AwaitSite, Integer> indexes = new IdentityHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             indexes.put(sites.get(i), i);
         }
