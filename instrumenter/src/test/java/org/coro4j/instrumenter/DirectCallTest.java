@@ -138,6 +138,27 @@ class DirectCallTest {
                 public static Coroutine<Integer> mixedCallees() {
                     return mixedTwice();
                 }
+
+                public static Coroutine<Integer> inInterface() {
+                    return Steps.total(4);
+                }
+
+                // static coroutines of an interface call each other directly too
+                interface Steps {
+                    @Async
+                    static Coroutine<Integer> step(int n) {
+                        return Coroutine.of(Await.on(V.f(n)) * 2);
+                    }
+
+                    @Async
+                    static Coroutine<Integer> total(int n) {
+                        int sum = 0;
+                        for (int i = 1; i <= n; i++) {
+                            sum += Await.on(step(i));
+                        }
+                        return Coroutine.of(sum);
+                    }
+                }
             }
             """;
 
@@ -241,6 +262,13 @@ class DirectCallTest {
     }
 
     @Test
+    void staticCoroutinesOfAnInterfaceAreCalledDirectly() throws Throwable {
+        Instrumented program = Scenario.program(SOURCE);
+        assertResult(program, "inInterface", 20);
+        assertEquals(List.of("step"), directBodies(program.loadClass("Main$Steps")));
+    }
+
+    @Test
     void aSuspendedChainOfDirectCallsIsLinkedForGetStackAndResumes() throws Throwable {
         List<?> log = (List<?>) Scenario.program(TASKS).call("Main", "run", 3, false, false);
         assertEquals(List.of("suspended in 5 frames, innermost level:12, outermost root:22",
@@ -275,11 +303,14 @@ class DirectCallTest {
 
     @Test
     void onlyStaticCoroutinesAwaitedWhereTheyAreCalledGetDirectBodies() throws Throwable {
-        Instrumented program = Scenario.program(SOURCE);
-        List<String> direct = Arrays.stream(program.loadClass("Main").getDeclaredMethods())
+        assertEquals(List.of("failing", "fib", "leaf", "middle", "mixed", "tail"), directBodies(Scenario.program(SOURCE).loadClass("Main")));
+    }
+
+    /** The names of the methods of {@code owner} that are direct bodies: their last parameters are a frame and an int. */
+    private static List<String> directBodies(Class<?> owner) {
+        return Arrays.stream(owner.getDeclaredMethods())
                 .filter(method -> method.getParameterCount() > 1
                         && method.getParameterTypes()[method.getParameterCount() - 2].getName().equals("org.coro4j.Continuation"))
                 .map(Method::getName).sorted().toList();
-        assertEquals(List.of("failing", "fib", "leaf", "middle", "mixed", "tail"), direct);
     }
 }
