@@ -125,9 +125,12 @@ final class ContinuationClassWriter {
      */
     private static void enter(ClassWriter writer, DirectCallee direct) {
         MethodVisitor enter = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, DirectCallee.ENTER,
-                direct.directDescriptor(), null, null);
+                direct.enterDescriptor(), null, null);
         enter.visitCode();
         int slot = 0;
+        if (!direct.isStatic()) {
+            enter.visitVarInsn(Opcodes.ALOAD, slot++);
+        }
         for (Type argument : direct.arguments()) {
             enter.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slot);
             slot += argument.getSize();
@@ -135,7 +138,7 @@ final class ContinuationClassWriter {
         enter.visitVarInsn(Opcodes.ALOAD, slot);
         enter.visitVarInsn(Opcodes.ALOAD, slot);
         enter.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "depthOf", "(L" + RuntimeNames.CONTINUATION + ";)I", false);
-        enter.visitMethodInsn(Opcodes.INVOKESTATIC, direct.owner(), direct.name(), direct.directDescriptor(), direct.ownerIsInterface());
+        direct.callOfDirectBody().accept(enter);
         enter.visitVarInsn(Opcodes.ALOAD, slot);
         enter.visitVarInsn(Opcodes.ILOAD, slot + 1);
         enter.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "enteredDirect",
@@ -145,7 +148,10 @@ final class ContinuationClassWriter {
         enter.visitEnd();
     }
 
-    /** {@link DirectCallee#OF_DIRECT}: the continuation given, or a new one adopted by the anchor frame's task. */
+    /**
+     * {@link DirectCallee#OF_DIRECT}: the continuation given, or a new one adopted by the anchor
+     * frame's task (keeping the receiver, for an instance method).
+     */
     private static void ofDirect(ClassWriter writer, DirectCallee direct) {
         MethodVisitor of = writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, DirectCallee.OF_DIRECT,
                 direct.ofDirectDescriptor(), null, null);
@@ -157,12 +163,19 @@ final class ContinuationClassWriter {
         of.visitInsn(Opcodes.DUP);
         of.visitMethodInsn(Opcodes.INVOKESPECIAL, direct.continuationClass(), "<init>", "()V", false);
         of.visitVarInsn(Opcodes.ASTORE, 0);
+        if (!direct.isStatic()) {
+            of.visitVarInsn(Opcodes.ALOAD, 0);
+            of.visitVarInsn(Opcodes.ALOAD, 2);
+            of.visitFieldInsn(Opcodes.PUTFIELD, direct.continuationClass(), ContinuationLayout.SELF, "L" + direct.owner() + ";");
+        }
         of.visitVarInsn(Opcodes.ALOAD, 0);
         of.visitVarInsn(Opcodes.ALOAD, 1);
         of.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, "adopt",
                 "(L" + RuntimeNames.CONTINUATION + ";L" + RuntimeNames.CONTINUATION + ";)V", false);
         of.visitLabel(known);
-        of.visitFrame(Opcodes.F_NEW, 2, new Object[] {direct.continuationClass(), RuntimeNames.CONTINUATION}, 0, new Object[0]);
+        Object[] locals = direct.isStatic() ? new Object[] {direct.continuationClass(), RuntimeNames.CONTINUATION}
+                : new Object[] {direct.continuationClass(), RuntimeNames.CONTINUATION, direct.owner()};
+        of.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
         of.visitVarInsn(Opcodes.ALOAD, 0);
         of.visitInsn(Opcodes.ARETURN);
         of.visitMaxs(0, 0);

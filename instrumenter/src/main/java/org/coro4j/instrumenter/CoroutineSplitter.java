@@ -90,7 +90,7 @@ final class CoroutineSplitter {
         if (directBody != null) {
             // direct body: the copy, laid out as the body, becomes calls that suspend into the
             // continuation but never resume (rewrites the copy)
-            int anchor = Math.max(directBody.maxLocals, direct.argumentSlots() + 2);
+            int anchor = Math.max(directBody.maxLocals, direct.receiverSlots() + direct.argumentSlots() + 2);
             new SuspendPointRewriter(directBody, continuationClass, continuationSlot, entryLocals(isStatic, continuationClass), directs,
                     new SuspendPointRewriter.DirectSlots(direct, anchor, copies)).rewrite(points, List.of());
         }

@@ -12,9 +12,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The coroutines of one class that its coroutines call directly: static coroutine methods, at most
- * {@link #LARGEST_CALLEE} bytes of javac code, that some coroutine of the class awaits where it
- * calls them ({@code Await.on(m(args))}). Each gets a direct body ({@link DirectCallee}); each such
+ * The coroutines of one class that its coroutines call directly: coroutine methods that cannot be
+ * overridden, at most {@link #LARGEST_CALLEE} bytes of javac code, that some coroutine of the
+ * class awaits where it calls them ({@code Await.on(m(args))}). Each gets a direct body ({@link DirectCallee}); each such
  * await calls it instead of allocating the callee's continuation. Reads the class only.
  */
 final class DirectCallees {
@@ -48,8 +48,8 @@ final class DirectCallees {
         for (int i = 0; i < coroutines.size(); i++) {
             MethodNode method = coroutines.get(i);
             Integer size = javacSizes.get(method.name + method.desc);
-            if (ContinuationLayout.isStatic(method.access) && size != null && size <= LARGEST_CALLEE) {
-                DirectCallee callee = new DirectCallee(owner.name, isInterface, method.name, method.desc, continuationClasses.get(i));
+            if (cannotBeOverridden(owner, method) && size != null && size <= LARGEST_CALLEE) {
+                DirectCallee callee = new DirectCallee(owner.name, isInterface, method.name, method.desc, method.access, continuationClasses.get(i));
                 String directDescriptor = callee.directDescriptor();
                 if (owner.methods.stream().noneMatch(other -> other.name.equals(method.name) && other.desc.equals(directDescriptor))) {
                     candidates.put(method.name + method.desc, callee);
@@ -62,17 +62,34 @@ final class DirectCallees {
         }
         for (MethodNode method : coroutines) {
             for (AbstractInsnNode insn : method.instructions) {
-                if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(owner.name)
-                        && awaitsAtOnce(insn)) {
+                if (insn instanceof MethodInsnNode call && call.owner.equals(owner.name) && awaitsAtOnce(insn)) {
                     String key = call.name + call.desc;
                     DirectCallee callee = candidates.get(key);
-                    if (callee != null) {
+                    if (callee != null && calls(call, callee)) {
                         called.put(key, callee);
                     }
                 }
             }
         }
         return new DirectCallees(called);
+    }
+
+    /**
+     * Whether calls of {@code method} always run it: a static method, or, in a class, a private or
+     * final method or any method of a final class.
+     */
+    private static boolean cannotBeOverridden(ClassNode owner, MethodNode method) {
+        if (ContinuationLayout.isStatic(method.access)) {
+            return true;
+        }
+        return (owner.access & Opcodes.ACC_INTERFACE) == 0
+                && ((method.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0 || (owner.access & Opcodes.ACC_FINAL) != 0);
+    }
+
+    /** Whether {@code call} is a call of {@code callee}: the invocation its kind of method takes. */
+    private static boolean calls(MethodInsnNode call, DirectCallee callee) {
+        return callee.isStatic() ? call.getOpcode() == Opcodes.INVOKESTATIC
+                : call.getOpcode() == Opcodes.INVOKEVIRTUAL || call.getOpcode() == Opcodes.INVOKESPECIAL;
     }
 
     /**
@@ -96,12 +113,11 @@ final class DirectCallees {
 
     /** The callee that {@code await} awaits the coroutine of where it calls it, or null if it awaits something else. */
     DirectCallee calleeAt(MethodInsnNode await) {
-        if (!await.desc.equals(AWAIT_COROUTINE_DESC)
-                || !(stubCall(await) instanceof MethodInsnNode call) || call.getOpcode() != Opcodes.INVOKESTATIC) {
+        if (!await.desc.equals(AWAIT_COROUTINE_DESC) || !(stubCall(await) instanceof MethodInsnNode call)) {
             return null;
         }
         DirectCallee callee = byMethod.get(call.name + call.desc);
-        return callee != null && callee.owner().equals(call.owner) ? callee : null;
+        return callee != null && callee.owner().equals(call.owner) && calls(call, callee) ? callee : null;
     }
 
     /**

@@ -204,7 +204,7 @@ final class SuspendPointRewriter {
         if (callee != null) {
             // the arguments are on the stack instead of the coroutine the stub would have made of them
             body.instructions.remove(DirectCallees.stubCall(call));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.continuationClass(), DirectCallee.ENTER, callee.directDescriptor(), false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.continuationClass(), DirectCallee.ENTER, callee.enterDescriptor(), false));
             if (shared != null) {
                 // a shared restore block resumes the point through the await of the coroutine the call would have been
                 LabelNode called = new LabelNode();
@@ -270,7 +270,7 @@ final class SuspendPointRewriter {
             body.instructions.remove(DirectCallees.stubCall(call));
             code.add(new VarInsnNode(Opcodes.ALOAD, direct.anchor()));
             code.add(new VarInsnNode(Opcodes.ILOAD, direct.depth()));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.owner(), callee.name(), callee.directDescriptor(), callee.ownerIsInterface()));
+            code.add(callee.callOfDirectBody());
         } else {
             code.add(continuationOfDirect());
             code.add(new InsnNode(Opcodes.DUP));
@@ -319,6 +319,9 @@ final class SuspendPointRewriter {
         InsnList code = new InsnList();
         code.add(loadContinuation());
         code.add(new VarInsnNode(Opcodes.ALOAD, direct.anchor()));
+        if (!direct.callee().isStatic()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, 0));
+        }
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, continuationClass, DirectCallee.OF_DIRECT, direct.callee().ofDirectDescriptor(), false));
         return code;
     }
@@ -331,7 +334,7 @@ final class SuspendPointRewriter {
      */
     private InsnList directPrologue(LabelNode continuationKnown) {
         DirectCallee callee = direct.callee();
-        int anchorParameter = callee.argumentSlots();
+        int anchorParameter = callee.receiverSlots() + callee.argumentSlots();
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, anchorParameter));
         code.add(new VarInsnNode(Opcodes.ASTORE, direct.anchor()));
@@ -342,13 +345,17 @@ final class SuspendPointRewriter {
         LabelNode runs = new LabelNode();
         code.add(new JumpInsnNode(Opcodes.IFGE, runs));
         List<Object> parameters = new ArrayList<>();
-        int slot = 0;
+        if (!callee.isStatic()) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            parameters.add(callee.owner());
+        }
+        int slot = callee.receiverSlots();
         for (Type argument : callee.arguments()) {
             code.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
             parameters.add(frameType(argument));
             slot += argument.getSize();
         }
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, callee.owner(), callee.name(), callee.descriptor(), callee.ownerIsInterface()));
+        code.add(callee.callOfStub());
         code.add(new VarInsnNode(Opcodes.ALOAD, anchorParameter));
         code.add(new VarInsnNode(Opcodes.ILOAD, anchorParameter + 1));
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.CONTINUATION, RuntimeNames.AWAIT_AS_COROUTINE,
@@ -363,7 +370,7 @@ final class SuspendPointRewriter {
         for (int i = arguments.length - 1; i >= 0; i--) {
             offset -= arguments[i].getSize();
             code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ILOAD), offset));
-            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ISTORE), continuationSlot + 1 + offset));
+            code.add(new VarInsnNode(arguments[i].getOpcode(Opcodes.ISTORE), offset + 1));
         }
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));

@@ -162,6 +162,73 @@ class DirectCallTest {
             }
             """;
 
+    private static final String INSTANCES = """
+            import org.coro4j.*;
+            import java.util.*;
+
+            public class Main {
+                final String name;
+                int visits;
+
+                Main(String name) {
+                    this.name = name;
+                }
+
+                // private: its awaits read and write the receiver's fields on both sides of a suspension
+                @Async
+                private Coroutine<String> visit(int depth, Main other) {
+                    visits++;
+                    if (depth == 0) {
+                        return Coroutine.of(name + Await.on(V.f("!")) + visits);
+                    }
+                    String below = Await.on(other.visit(depth - 1, this));
+                    return Coroutine.of(name + visits + "(" + below + ")");
+                }
+
+                // final, awaited by return
+                @Async
+                final Coroutine<Integer> countDown(int n) {
+                    if (n == 0) {
+                        return Coroutine.of(Await.on(V.f(visits)));
+                    }
+                    visits += n;
+                    return countDown(n - 1);
+                }
+
+                // overridable: calls keep dispatching to the override
+                @Async
+                Coroutine<String> greet() {
+                    return Coroutine.of("main " + Await.on(V.f(name)));
+                }
+
+                @Async
+                Coroutine<String> greetBoth(Main other) {
+                    return Coroutine.of(Await.on(greet()) + ", " + Await.on(other.greet()));
+                }
+
+                public static Coroutine<String> visits() {
+                    return new Main("a").visit(5, new Main("b"));
+                }
+
+                public static Coroutine<String> deepVisits() {
+                    return new Main("a").visit(199, new Main("b"));
+                }
+
+                public static Coroutine<Integer> countDowns() {
+                    return new Main("c").countDown(10);
+                }
+
+                public static Coroutine<String> greetings() {
+                    return new Main("d").greetBoth(new Main("e") {
+                        @Override
+                        Coroutine<String> greet() {
+                            return Coroutine.of("override " + Await.on(V.f(name)));
+                        }
+                    });
+                }
+            }
+            """;
+
     private static final String TASKS = """
             import org.coro4j.*;
             import java.util.*;
@@ -262,6 +329,17 @@ class DirectCallTest {
     }
 
     @Test
+    void privateAndFinalInstanceCoroutinesAreCalledDirectlyOnTheirReceivers() throws Throwable {
+        Instrumented program = Scenario.program(INSTANCES);
+        assertResult(program, "visits", "a3(b3(a3(b3(a3(b!3)))))");
+        assertResult(program, "countDowns", 55);
+        // past the inline depth limit, the direct body of the private method is sent back to its stub
+        assertResult(program, "deepVisits", "a100(b100(".repeat(99) + "a100(b!100" + ")".repeat(199));
+        assertResult(program, "greetings", "main d, override e");
+        assertEquals(List.of("countDown", "visit"), directBodies(program.loadClass("Main")));
+    }
+
+    @Test
     void staticCoroutinesOfAnInterfaceAreCalledDirectly() throws Throwable {
         Instrumented program = Scenario.program(SOURCE);
         assertResult(program, "inInterface", 20);
@@ -302,7 +380,7 @@ class DirectCallTest {
     }
 
     @Test
-    void onlyStaticCoroutinesAwaitedWhereTheyAreCalledGetDirectBodies() throws Throwable {
+    void onlyCoroutinesThatCannotBeOverriddenAwaitedWhereTheyAreCalledGetDirectBodies() throws Throwable {
         assertEquals(List.of("failing", "fib", "leaf", "middle", "mixed", "tail"), directBodies(Scenario.program(SOURCE).loadClass("Main")));
     }
 
