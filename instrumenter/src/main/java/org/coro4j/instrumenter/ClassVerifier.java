@@ -57,8 +57,8 @@ final class ClassVerifier {
                     case Opcodes.F_CHOP -> locals.subList(Math.max(0, locals.size() - frame.local.size()), locals.size()).clear();
                     default -> { }
                 }
-                int localSlots = slots(locals);
-                int stackSlots = slots(stack);
+                int localSlots = FrameSimulator.slots(locals);
+                int stackSlots = FrameSimulator.slots(stack);
                 if (localSlots > method.maxLocals || stackSlots > method.maxStack) {
                     throw new IllegalStateException("method " + method.name + method.desc + ": a stack map frame names "
                             + localSlots + " local and " + stackSlots + " stack slots, more than max_locals " + method.maxLocals
@@ -66,13 +66,5 @@ final class ClassVerifier {
                 }
             }
         }
-    }
-
-    private static int slots(List<Object> types) {
-        int slots = 0;
-        for (Object type : types) {
-            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
-        }
-        return slots;
     }
 }

@@ -185,12 +185,26 @@ final class FrameSimulator {
             return Opcodes.TOP;
         }
         Type type = value.getType();
+        return type.equals(ExactTypeInterpreter.NULL.getType()) ? Opcodes.NULL : frameType(type);
+    }
+
+    /** The stack map frame type of a value of {@code type}. */
+    static Object frameType(Type type) {
         return switch (type.getSort()) {
             case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
             case Type.FLOAT -> Opcodes.FLOAT;
             case Type.LONG -> Opcodes.LONG;
             case Type.DOUBLE -> Opcodes.DOUBLE;
-            default -> type.equals(ExactTypeInterpreter.NULL.getType()) ? Opcodes.NULL : type.getInternalName();
+            default -> type.getInternalName();
         };
+    }
+
+    /** The local or stack slots that stack map frame types {@code types} take: two for a long or a double. */
+    static int slots(List<Object> types) {
+        int slots = 0;
+        for (Object type : types) {
+            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
+        }
+        return slots;
     }
 }

@@ -273,8 +273,6 @@ final class SuspendPointRewriter {
             code.add(callee.callOfDirectBody());
         } else {
             code.add(continuationOfDirect());
-            code.add(new InsnNode(Opcodes.DUP));
-            code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
             code.add(pushInt(point.label()));
             if (RuntimeNames.awaitMethodFor(call.desc).equals(RuntimeNames.AWAIT_COROUTINE)) {
                 code.add(new VarInsnNode(Opcodes.ILOAD, direct.depth()));
@@ -297,8 +295,6 @@ final class SuspendPointRewriter {
         sharedBlocks.add(frame(point.frameLocals(), stackWithResult(point)));
         if (callee != null) {
             sharedBlocks.add(continuationOfDirect());
-            sharedBlocks.add(new InsnNode(Opcodes.DUP));
-            sharedBlocks.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
             sharedBlocks.add(pushInt(point.label()));
             sharedBlocks.add(new FieldInsnNode(Opcodes.PUTFIELD, RuntimeNames.CONTINUATION, RuntimeNames.LABEL, "I"));
         }
@@ -314,7 +310,7 @@ final class SuspendPointRewriter {
         return direct == null ? laidOut : direct.copies().get(laidOut);
     }
 
-    /** In a direct body: pushes its continuation, allocated now if it has none yet. */
+    /** In a direct body: pushes its continuation, allocated now (and kept in its slot) if it has none yet. */
     private InsnList continuationOfDirect() {
         InsnList code = new InsnList();
         code.add(loadContinuation());
@@ -323,6 +319,8 @@ final class SuspendPointRewriter {
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
         }
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, continuationClass, DirectCallee.OF_DIRECT, direct.callee().ofDirectDescriptor(), false));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new VarInsnNode(Opcodes.ASTORE, continuationSlot));
         return code;
     }
 
@@ -352,7 +350,7 @@ final class SuspendPointRewriter {
         int slot = callee.receiverSlots();
         for (Type argument : callee.arguments()) {
             code.add(new VarInsnNode(argument.getOpcode(Opcodes.ILOAD), slot));
-            parameters.add(frameType(argument));
+            parameters.add(FrameSimulator.frameType(argument));
             slot += argument.getSize();
         }
         code.add(callee.callOfStub());
@@ -390,27 +388,12 @@ final class SuspendPointRewriter {
     /** Frame locals {@code locals}, then {@code TOP} up to the direct body's own slots, then their types. */
     private List<Object> withDirectSlots(List<Object> locals) {
         List<Object> types = new ArrayList<>(locals);
-        int slots = 0;
-        for (Object type : types) {
-            slots += type == Opcodes.LONG || type == Opcodes.DOUBLE ? 2 : 1;
-        }
-        for (; slots < direct.anchor(); slots++) {
+        for (int slots = FrameSimulator.slots(types); slots < direct.anchor(); slots++) {
             types.add(Opcodes.TOP);
         }
         types.add(RuntimeNames.CONTINUATION);
         types.add(Opcodes.INTEGER);
         return types;
-    }
-
-    /** The stack map frame type of a value of {@code type}. */
-    private static Object frameType(Type type) {
-        return switch (type.getSort()) {
-            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-            case Type.FLOAT -> Opcodes.FLOAT;
-            case Type.LONG -> Opcodes.LONG;
-            case Type.DOUBLE -> Opcodes.DOUBLE;
-            default -> type.getInternalName();
-        };
     }
 
     /** The call of the runtime's await method that implements {@code await}'s overload. */
