@@ -162,17 +162,9 @@ public abstract class Continuation<T> extends Coroutine<T> {
      */
     public static Object awaitAsCoroutine(Coroutine<?> coroutine, Continuation<?> anchor, int callerDepth) {
         Continuation<?> callee = (Continuation<?>) coroutine;
-        Task<?> owner = anchor.task;
-        callee.start(owner);
-        Object result;
-        if (callerDepth >= MAX_INLINE_DEPTH) {
-            owner.trampoline(callee);
-            result = SUSPENDED;
-        } else {
-            result = runAt(callee, owner, callerDepth + 1);
-        }
+        Object result = run(callee, anchor.task, callerDepth);
         if (result == SUSPENDED) {
-            owner.loop().unlinked = callee;
+            anchor.task.loop().unlinked = callee;
         }
         return result;
     }
@@ -187,15 +179,7 @@ public abstract class Continuation<T> extends Coroutine<T> {
                     + " Coroutine.of(value) or Coroutine.done(), or a null coroutine was awaited");
         }
         Continuation<?> callee = (Continuation<?>) coroutine;
-        Task<?> owner = awaiting.task;
-        callee.start(owner);
-        if (depth >= MAX_INLINE_DEPTH) {
-            awaiting.label = label;
-            callee.link = awaiting;
-            owner.trampoline(callee);
-            return SUSPENDED;
-        }
-        Object result = runAt(callee, owner, depth + 1);
+        Object result = run(callee, awaiting.task, depth);
         if (result == SUSPENDED) {
             // Linked only now: nothing walks the chain while the callee runs on the Java stack.
             awaiting.label = label;
@@ -204,10 +188,19 @@ public abstract class Continuation<T> extends Coroutine<T> {
         return result;
     }
 
-    /** Runs {@code callee}'s body at inline depth {@code depth} of {@code owner}. */
-    private static Object runAt(Continuation<?> callee, Task<?> owner, int depth) {
+    /**
+     * Starts {@code callee} in {@code owner}, awaited by a frame at depth {@code callerDepth}: at the
+     * inline depth limit the step loop runs it (and this returns {@link #SUSPENDED}); else its body
+     * runs here, one level deeper.
+     */
+    private static Object run(Continuation<?> callee, Task<?> owner, int callerDepth) {
+        callee.start(owner);
+        if (callerDepth >= MAX_INLINE_DEPTH) {
+            owner.trampoline(callee);
+            return SUSPENDED;
+        }
         byte kept = owner.inlineDepth;
-        owner.inlineDepth = (byte) depth;
+        owner.inlineDepth = (byte) (callerDepth + 1);
         try {
             return callee.invokeBody();
         } finally {
