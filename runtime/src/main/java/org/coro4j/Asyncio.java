@@ -67,7 +67,12 @@ public final class Asyncio {
 
     /** A future done after {@code duration} [Python: {@code asyncio.sleep}]. */
     public static Future<Void> sleep(Duration duration) {
-        return sleep(Arguments.notNull(duration, "sleep: the duration").toNanos() / 1e9, null);
+        return sleep(seconds(duration), null);
+    }
+
+    /** {@code duration} in seconds, for {@code sleep(Duration)}; throws if it is null. */
+    static double seconds(Duration duration) {
+        return Arguments.notNull(duration, "sleep: the duration").toNanos() / 1e9;
     }
 
     /**

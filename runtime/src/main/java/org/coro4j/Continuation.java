@@ -1,5 +1,6 @@
 package org.coro4j;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -138,6 +139,22 @@ public abstract class Continuation<T> extends Coroutine<T> {
             return completable.join();
         }
         return awaitFuture(Future.fromStage(stage, awaiting.task.loop()), awaiting, label);
+    }
+
+    /**
+     * What {@code Await.on(Asyncio.sleep(seconds))} awaits where only the await sees the future
+     * {@code sleep} returns: the instrumenter calls this in place of {@code sleep} there. For a
+     * delay of 0 or less, a shared stand-in on which the awaiting task yields once, as it would on
+     * a future of its own, with nothing allocated [Python: the bare yield inside
+     * {@code asyncio.sleep(0)}]; else, and for NaN, what {@code sleep(seconds)} returns or throws.
+     */
+    public static Future<Void> sleepAwaited(double seconds) {
+        return seconds <= 0 ? YieldFuture.UNSEEN : Asyncio.sleep(seconds);
+    }
+
+    /** As {@link #sleepAwaited(double)}, in place of {@code Asyncio.sleep(duration)}. */
+    public static Future<Void> sleepAwaited(Duration duration) {
+        return sleepAwaited(Asyncio.seconds(duration));
     }
 
     /**

@@ -59,6 +59,9 @@ final class CoroutineSplitter {
         stopIfAny(problems);
         // returns: return Coroutine.of(v) returns v (rewrites)
         ReturnRewriter.rewrite(method);
+        // sleeps: an Await.on(sleep(d)) whose future nothing else sees sleeps without one of its
+        // own for d <= 0 (rewrites calls)
+        AwaitedSleeps.rewrite(method);
         // allocations: new Foo(.., Await.on(x)) allocates after the await (analyses, then rewrites)
         problems.addAll(new AllocationMover(owner.name, method, lines).move());
         stopIfAny(problems);

@@ -1,0 +1,251 @@
+package org.coro4j.instrumenter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * An {@code Await.on(Asyncio.sleep(d))} whose future nothing else sees sleeps through
+ * {@code Continuation.sleepAwaited}: every program below runs twice, once with its sleeps awaited
+ * where they are made and once with each future passed through a method first ({@code held}),
+ * which keeps it a future of its own, and both runs must log the same.
+ */
+class AwaitedSleepTest {
+    private static final String SOURCE = """
+            import org.coro4j.*;
+            import java.lang.management.ManagementFactory;
+            import java.time.Duration;
+            import java.util.*;
+
+            public class Main {
+                static final List<String> log = new ArrayList<>();
+
+                static <T> Future<T> held(Future<T> future) {
+                    return future;
+                }
+
+                @Async
+                static Coroutine<Integer> yielder(String name, int times) {
+                    for (int i = 0; i < times; i++) {
+                        log.add(name + i);
+                        Await.on(SLEEP[0]);
+                    }
+                    return Coroutine.of(times);
+                }
+
+                // each yield queues the task behind what is ready, as asyncio.sleep(0) does
+                @Async
+                static Coroutine<Void> interleaving() {
+                    Task<Integer> a = Asyncio.createTask(yielder("a", 3));
+                    Task<Integer> b = Asyncio.createTask(yielder("b", 2));
+                    log.add("gathered " + Await.on(Asyncio.gather(a, b, yielder("c", 1))));
+                    return Coroutine.done();
+                }
+
+                @Async
+                static Coroutine<Integer> guarded() {
+                    try {
+                        log.add("yielding");
+                        Await.on(SLEEP[-1]);
+                        log.add("resumed");
+                    } catch (CancelledException e) {
+                        log.add("cancelled at the yield: " + e.getMessage());
+                        throw e;
+                    } finally {
+                        log.add("finally");
+                    }
+                    return Coroutine.of(1);
+                }
+
+                // a task cancelled while it yields gets CancelledException at its await
+                @Async
+                static Coroutine<Void> cancelling() {
+                    Task<Integer> task = Asyncio.createTask(guarded());
+                    Await.on(SLEEP[0]);
+                    log.add("cancel " + task.cancel("stop") + ", cancelling " + task.cancelling()
+                            + ", waiting for something: " + task.toString().contains("wait_for"));
+                    try {
+                        Await.on(task);
+                    } catch (CancelledException e) {
+                        log.add("caught " + e.getMessage() + ", cancelled " + task.isCancelled());
+                    }
+                    return Coroutine.done();
+                }
+
+                // a positive delay still waits, Duration zero yields, and bad delays fail as sleep's do
+                @Async
+                static Coroutine<Void> delays() {
+                    double start = EventLoop.current().time();
+                    Await.on(SLEEP[1.5]);
+                    Await.on(SLEEP[Duration.ofMillis(250)]);
+                    Await.on(SLEEP[Duration.ZERO]);
+                    log.add("slept " + (EventLoop.current().time() - start));
+                    try {
+                        Await.on(SLEEP[Double.NaN]);
+                    } catch (IllegalArgumentException e) {
+                        log.add(e.getMessage());
+                    }
+                    try {
+                        Await.on(SLEEP[(Duration) null]);
+                    } catch (RuntimeException e) {
+                        log.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                    return Coroutine.done();
+                }
+
+                // a sleep in one arm of a conditional
+                @Async
+                static Coroutine<Void> eitherArm(boolean yielding) {
+                    Future<Void> given = new Future<>();
+                    given.cancel("given, cancelled");
+                    try {
+                        log.add("got " + Await.on(yielding ? SLEEP[0] : given));
+                    } catch (CancelledException e) {
+                        log.add("got " + e.getMessage());
+                    }
+                    return Coroutine.done();
+                }
+
+                @Async
+                static Coroutine<Integer> spin(int times) {
+                    int done = 0;
+                    for (int i = 0; i < times; i++) {
+                        Await.on(SLEEP[0]);
+                        done++;
+                    }
+                    return Coroutine.of(done);
+                }
+
+                public static String run(String name) throws Exception {
+                    log.clear();
+                    Coroutine<?> coroutine = switch (name) {
+                        case "interleaving" -> interleaving();
+                        case "cancelling" -> cancelling();
+                        case "delays" -> delays();
+                        case "eitherArm" -> eitherArm(true);
+                        default -> eitherArm(false);
+                    };
+                    Asyncio.run(EventLoop.withVirtualClock(), coroutine);
+                    return String.join("; ", log);
+                }
+
+                public static long spinAllocation(int times) {
+                    Asyncio.run(EventLoop.withVirtualClock(), spin(times));
+                    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                    long before = threads.getCurrentThreadAllocatedBytes();
+                    int done = Asyncio.run(EventLoop.withVirtualClock(), spin(times));
+                    return done == times ? threads.getCurrentThreadAllocatedBytes() - before : -1;
+                }
+            }
+            """;
+
+    /** The program with each {@code SLEEP[d]} a sleep awaited where it is made. */
+    private static final String AWAITED = SOURCE.replaceAll("SLEEP\\[(.*?)]", "Asyncio.sleep($1)");
+    /** The program with each sleep's future passed through a method before it is awaited. */
+    private static final String HELD = SOURCE.replaceAll("SLEEP\\[(.*?)]", "held(Asyncio.sleep($1))");
+
+    @Test
+    void yieldsQueueTheTaskBehindWhatIsReady() throws Throwable {
+        assertBothRuns("interleaving", "a0; b0; c0; a1; b1; a2; gathered [3, 2, 1]");
+    }
+
+    @Test
+    void aTaskCancelledWhileItYieldsGetsCancelledExceptionAtItsAwait() throws Throwable {
+        assertBothRuns("cancelling", "yielding; cancel true, cancelling 1, waiting for something: false;"
+                + " cancelled at the yield: stop; finally; caught stop, cancelled true");
+    }
+
+    @Test
+    void positiveDelaysWaitAndBadDelaysFailAsSleepsDo() throws Throwable {
+        assertBothRuns("delays", "slept 1.75; sleep: the delay is NaN; give a number of seconds"
+                + " (a negative delay means 0, Double.POSITIVE_INFINITY means never);"
+                + " IllegalArgumentException: sleep: the duration must not be null");
+    }
+
+    @Test
+    void aSleepInOneArmOfAConditionalAwaitsWhicheverArmRan() throws Throwable {
+        assertBothRuns("eitherArm", "got null");
+        assertBothRuns("otherArm", "got given, cancelled");
+    }
+
+    @Test
+    void aSleepFutureHeldElsewhereKeepsItsOwnOutcome() throws Throwable {
+        Instrumented program = Instrumented.program("""
+                import org.coro4j.*;
+
+                public class Main {
+                    @Async
+                    static Coroutine<Void> cancel(Future<Void> future) {
+                        future.cancel("by another task");
+                        return Coroutine.done();
+                    }
+
+                    @Async
+                    static Coroutine<String> awaitCancelledYield() {
+                        Future<Void> yielding = Asyncio.sleep(0);
+                        Asyncio.createTask(cancel(yielding));
+                        try {
+                            Await.on(yielding);
+                            return Coroutine.of("resumed");
+                        } catch (CancelledException e) {
+                            return Coroutine.of("cancelled " + e.getMessage());
+                        }
+                    }
+
+                    public static String run() {
+                        return Asyncio.run(EventLoop.withVirtualClock(), awaitCancelledYield());
+                    }
+                }
+                """);
+        assertEquals("cancelled by another task", program.call("Main", "run"));
+    }
+
+    @Test
+    void aYieldAwaitedWhereItIsMadeAllocatesNothing() throws Throwable {
+        long awaited = (Long) Instrumented.program(AWAITED).call("Main", "spinAllocation", 100_000);
+        long held = (Long) Instrumented.program(HELD).call("Main", "spinAllocation", 100_000);
+        // a future of its own is at least 16 bytes a yield, 1.6 MB for these
+        assertTrue(held > 1_600_000, "held futures allocated " + held + " bytes");
+        assertTrue(awaited < 200_000, "100,000 yields allocated " + awaited + " bytes");
+    }
+
+    @Test
+    void onlySleepsAwaitedWhereTheyAreMadeSleepWithoutAFutureOfTheirOwn() throws InstrumentationException {
+        assertEquals(List.of("sleepAwaited"), sleepCalls(AWAITED, "spin"));
+        assertEquals(List.of("sleep"), sleepCalls(HELD, "spin"));
+        assertEquals(List.of("sleepAwaited", "sleepAwaited", "sleepAwaited", "sleepAwaited", "sleepAwaited"),
+                sleepCalls(AWAITED, "delays"));
+    }
+
+    private static void assertBothRuns(String name, String expected) throws Throwable {
+        assertEquals(expected, Instrumented.program(AWAITED).call("Main", "run", name), name + ", awaited where made");
+        assertEquals(expected, Instrumented.program(HELD).call("Main", "run", name), name + ", held first");
+    }
+
+    /** The names of the sleep methods that the instrumented methods named {@code method} call, in order. */
+    private static List<String> sleepCalls(String source, String method) throws InstrumentationException {
+        Map<String, byte[]> classes = Instrumented.instrumentAll(InMemoryCompiler.compile(TestCompiler.current(), Map.of("Main.java", source)));
+        ClassNode main = new ClassNode();
+        new ClassReader(classes.get("Main")).accept(main, 0);
+        List<String> calls = new ArrayList<>();
+        for (MethodNode each : main.methods) {
+            if (each.name.equals(method)) {
+                for (AbstractInsnNode insn : each.instructions) {
+                    if (insn instanceof MethodInsnNode call && call.name.startsWith("sleep")) {
+                        calls.add(call.name);
+                    }
+                }
+            }
+        }
+        return calls;
+    }
+}
