@@ -30,8 +30,7 @@ public class Task<T> extends Future<T> {
     private Object current;
     /**
      * The future this task is suspended on or, once {@link #WOKEN}, the one whose outcome the queued
-     * step delivers; null before the first step, and once woken by a yield on
-     * {@link YieldFuture#UNSEEN}, whose step delivers null. While a step resumes a frame, the awaited value (or
+     * step delivers; null before the first step. While a step resumes a frame, the awaited value (or
      * failure) on its way to that frame's {@link Continuation#resumeResult()}, which takes it before
      * anything else runs: one field serves both, as a task never waits and delivers at once.
      */
@@ -237,14 +236,6 @@ public class Task<T> extends Future<T> {
 
     /** Called by {@code frame} when it suspends on {@code future}. */
     final void suspendOn(Continuation<?> frame, Future<?> future) {
-        if (future == YieldFuture.UNSEEN) {
-            // the queued step delivers null, as a YieldFuture's would
-            setInnermost(frame);
-            awaited = null;
-            flags |= WOKEN;
-            loop().enqueue(this);
-            return;
-        }
         if (future == this) {
             throw new InvalidStateException("Task cannot await on itself: " + this);
         }

@@ -8,14 +8,6 @@ package org.coro4j;
  * one, so that the common {@code sleep(0)} is a 24-byte object.
  */
 class YieldFuture<T> extends Future<T> {
-    /**
-     * What {@code Await.on(sleep(0))} awaits where nothing else can see the future sleep would
-     * return ({@link Continuation#sleepAwaited}): one shared future, never done, that no task
-     * watches; a task awaiting it is queued again at once and resumes with null, as on a
-     * {@code YieldFuture} of its own, without one being allocated.
-     */
-    static final Future<Void> UNSEEN = new Future<>(null);
-
     private boolean completionScheduled;
 
     YieldFuture(EventLoop loop) {

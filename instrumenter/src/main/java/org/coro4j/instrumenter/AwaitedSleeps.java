@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.MethodNode;
  * Makes each {@code Await.on(Asyncio.sleep(d))} whose sleep future only the await sees, the call
  * of {@code sleep} followed at once by the {@code Await.on(Future)} that takes its result, call
  * {@code Continuation.sleepAwaited(d)} instead: the same future for a positive delay, and for
- * {@code sleep(0)} a shared stand-in that nothing else can observe, so that a yield allocates
+ * {@code sleep(0)} the loop's one yield future, which nothing else can observe, so that a yield allocates
  * nothing. The call keeps its descriptor, so the stack and every frame stay as they are.
  */
 final class AwaitedSleeps {
