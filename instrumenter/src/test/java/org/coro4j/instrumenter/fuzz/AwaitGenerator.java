@@ -12,11 +12,17 @@ import java.util.Set;
  * itself, computed directly through {@link Trace}, which also adds up the time the coroutine would
  * have waited. A program with {@link Construct#CANCELLATION} turns some awaits into the point where
  * its task is cancelled; one with {@link Construct#BRIDGES} awaits its {@code AsyncFunction}
- * implementations through the interface.
+ * implementations through the interface, and one with {@link Construct#AWAITED_SLEEPS} awaits
+ * {@code Asyncio.sleep(d)} without a value.
  */
 final class AwaitGenerator {
     private static final double CANCEL_CHANCE = 0.12;
     private static final String[] DELAYS = {"0.25", "0.5", "1.0", "2.0"};
+    /** Arguments of a bare {@code sleep} and the seconds each waits. */
+    private static final String[][] BARE_DELAYS = {
+        {"0", "0"}, {"0.0", "0"}, {"-0.5", "0"}, {"0.25", "0.25"}, {"1.0", "1.0"},
+        {"java.time.Duration.ZERO", "0"}, {"java.time.Duration.ofMillis(500)", "0.5"},
+    };
 
     private final ProgramContext program;
     private final ExpressionGenerator expressions;
@@ -69,6 +75,9 @@ final class AwaitGenerator {
         if (program.has(Construct.EXCEPTIONS) && program.chance(0.08)) {
             return failing(type);
         }
+        if (type == ValueType.OBJECT && program.has(Construct.AWAITED_SLEEPS) && program.chance(0.3)) {
+            return bareSleep();
+        }
         return switch (program.below(5)) {
             case 0 -> sleep("Asyncio.sleep", expressions.expression(method, type, depth - 1, ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK)));
             case 1 -> sleep("Awaitables.later", expressions.expression(method, type, depth - 1, ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK)));
@@ -97,6 +106,15 @@ final class AwaitGenerator {
                 "t.after(" + delay + ", " + value.sync() + ")");
     }
 
+    /**
+     * {@code Await.on(Asyncio.sleep(d))}, whose value is null; {@code d} may be zero or negative (a
+     * yield, which the twin counts as no time) or a {@code Duration}.
+     */
+    private Code bareSleep() {
+        String[] delay = program.pickOf(BARE_DELAYS);
+        return new Code("Await.on(Asyncio.sleep(" + delay[0] + "))", "t.after(" + delay[1] + ", (Void) null)");
+    }
+
     private Code failing(ValueType type) {
         String delay = program.chance(0.4) ? "0" : program.pickOf(DELAYS);
         String error = program.has(Construct.CHECKED_EXCEPTIONS) && program.chance(0.3)
@@ -119,6 +137,17 @@ final class AwaitGenerator {
                 "t." + witness + "cancel(\"" + message + "\")");
     }
 
+    /** What stands before the name of {@code helper} in a call from {@code method}: nothing for a static one. */
+    private String receiver(MethodContext method, ProgramContext.Helper helper) {
+        if (helper.owner() == null) {
+            return "";
+        }
+        if (method.instance()) {
+            return program.chance(0.5) ? "this." : "";
+        }
+        return "new " + helper.owner() + "().";
+    }
+
     private Code helperCall(MethodContext method, ProgramContext.Helper helper, int depth, Set<Construct> needs) {
         Set<Construct> argumentNeeds = ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK);
         if (helper.bridge()) {
@@ -128,7 +157,7 @@ final class AwaitGenerator {
                     expressions.expression(method, ValueType.STRING, Math.max(0, depth - 1), argumentNeeds), new Code("))", ")"));
         }
         List<Object> parts = new ArrayList<>();
-        parts.add(new Code("Await.on(" + helper.name(), helper.name() + "s"));
+        parts.add(new Code("Await.on(" + receiver(method, helper) + helper.name(), helper.name() + "s"));
         parts.add("(t");
         for (ValueType parameter : helper.parameters()) {
             parts.add(", ");

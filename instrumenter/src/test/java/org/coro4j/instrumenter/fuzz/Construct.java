@@ -38,6 +38,18 @@ public enum Construct {
     EARLY_RETURN(true),
     /** Helper {@code @Async} methods awaited by the program, each with a plain twin. */
     HELPER_COROUTINES(true),
+    /**
+     * Helper coroutines that are instance methods of a nested class of the program, private, final,
+     * public or overridable, in a final class or not, awaited through a new receiver from the
+     * program's static methods and through {@code this}, written or implicit, from each other.
+     */
+    INSTANCE_HELPERS(true),
+    /**
+     * {@code Await.on(Asyncio.sleep(d))} with no value, {@code d} a number (zero and negative
+     * included) or a {@code Duration}: the await the instrumenter turns into
+     * {@code Continuation.sleepAwaited}.
+     */
+    AWAITED_SLEEPS(true),
     /** Lambdas of type {@code AsyncSupplier} that await, themselves awaited. */
     LAMBDAS(true),
     /** Awaits where the operand stack holds other values: operands, call arguments, string concatenation. */

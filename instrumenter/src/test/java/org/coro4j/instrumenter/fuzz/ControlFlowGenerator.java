@@ -250,7 +250,7 @@ final class ControlFlowGenerator {
     private Code lambda(MethodContext method, String indent) {
         ValueType type = program.anyType();
         String name = program.fresh("f");
-        MethodContext body = new MethodContext(type, 6);
+        MethodContext body = new MethodContext(type, 6, method.instance());
         String inner = indent + "    ";
         Code code = Code.of(
                 new Code("AsyncSupplier<" + type.boxedName() + "> ", "java.util.function.Supplier<" + type.boxedName() + "> "),

@@ -24,7 +24,9 @@ class DifferentialFuzzTest {
             Construct.MANY_SITES, methods -> methods.split("Await\\.on\\(", -1).length > 100,
             Construct.HIDDEN_TYPES, methods -> methods.contains("var h") && methods.contains("Awaitables.pair("),
             Construct.BRIDGES, methods -> methods.contains("implements AsyncFunction<String, "),
-            Construct.CANCELLATION, methods -> methods.contains("cancelling(\"") && methods.contains("catch (CancelledException"));
+            Construct.CANCELLATION, methods -> methods.contains("cancelling(\"") && methods.contains("catch (CancelledException"),
+            Construct.INSTANCE_HELPERS, methods -> methods.matches("(?s).*class p\\d+I \\{.*") && methods.contains("this.p"),
+            Construct.AWAITED_SLEEPS, methods -> methods.contains("Await.on(Asyncio.sleep(java.time.Duration"));
 
     @Test
     void generatedCoroutinesBehaveLikeTheirPlainTwins() throws Exception {

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class MethodContext {
     private final ValueType returnType;
+    private final boolean instance;
     private final Scope scope = new Scope();
     private Deque<String> loops = new ArrayDeque<>();
     private Set<Construct> awaitNeeds = EnumSet.noneOf(Construct.class);
@@ -20,14 +21,24 @@ final class MethodContext {
     private int budget;
     private int depth;
 
-    /** A body returning {@code returnType} with room for {@code budget} statements. */
-    MethodContext(ValueType returnType, int budget) {
+    /**
+     * A body returning {@code returnType} with room for {@code budget} statements; an
+     * {@code instance} body is that of an instance helper, or a lambda inside one, and calls the
+     * other instance helpers of its class through {@code this}.
+     */
+    MethodContext(ValueType returnType, int budget, boolean instance) {
         this.returnType = returnType;
         this.budget = budget;
+        this.instance = instance;
     }
 
     ValueType returnType() {
         return returnType;
+    }
+
+    /** Whether this is the body of an instance helper, or of a lambda inside one. */
+    boolean instance() {
+        return instance;
     }
 
     Scope scope() {

@@ -21,9 +21,10 @@ final class ProgramContext {
     /**
      * A helper coroutine of the program and the types of its parameters; a {@code bridge} is the
      * {@code apply(String)} method of the nested class {@code name}, implementing
-     * {@code AsyncFunction<String, returnType>} (its twin {@code Function}).
+     * {@code AsyncFunction<String, returnType>} (its twin {@code Function}). A helper with an
+     * {@code owner} is an instance method of that nested class; its twin is static all the same.
      */
-    record Helper(String name, ValueType returnType, List<ValueType> parameters, boolean bridge) {
+    record Helper(String name, ValueType returnType, List<ValueType> parameters, boolean bridge, String owner) {
     }
 
     ProgramContext(long seed, Set<Construct> constructs, String prefix) {

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Generates a {@link Program} from a seed: zero to three helper coroutines (each may await the ones
- * before it, never itself; with {@link Construct#BRIDGES} some are {@code AsyncFunction} classes),
+ * before it, never itself; with {@link Construct#BRIDGES} some are {@code AsyncFunction} classes,
+ * with {@link Construct#INSTANCE_HELPERS} some are instance methods of one nested class),
  * then the main coroutine (with {@link Construct#MANY_SITES} sometimes ending in a run of 100 to
  * 400 await sites), each with its plain twin, the private nested classes the program uses, and the
  * two entry points. The same seed and constructs always give the same program.
@@ -17,6 +18,8 @@ final class ProgramGenerator {
     private static final double CANCELS_CHANCE = 0.35;
     private static final double BRIDGE_CHANCE = 0.35;
     private static final double MANY_SITES_CHANCE = 0.05;
+    private static final double INSTANCE_CHANCE = 0.5;
+    private static final String[] INSTANCE_MODIFIERS = {"private ", "final ", "", "public ", "private final "};
     private static final int MIN_SITES = 100;
     private static final int MAX_SITES = 400;
 
@@ -37,21 +40,28 @@ final class ProgramGenerator {
         StringBuilder async = new StringBuilder();
         StringBuilder sync = new StringBuilder();
         int helpers = program.has(Construct.HELPER_COROUTINES) ? program.below(4) : 0;
+        String owner = helpers > 0 && program.has(Construct.INSTANCE_HELPERS) && program.chance(INSTANCE_CHANCE) ? program.prefix() + "I" : null;
+        StringBuilder members = new StringBuilder();
         for (int i = 0; i < helpers; i++) {
             ProgramContext.Helper helper;
             Code method;
             if (program.has(Construct.BRIDGES) && program.chance(BRIDGE_CHANCE)) {
-                helper = new ProgramContext.Helper(program.prefix() + "B" + i, program.anyType(), List.of(ValueType.STRING), true);
+                helper = new ProgramContext.Helper(program.prefix() + "B" + i, program.anyType(), List.of(ValueType.STRING), true, null);
                 method = bridge(program, statements, helper);
             } else {
-                helper = new ProgramContext.Helper(program.prefix() + "h" + i, program.anyType(), parameterTypes(program), false);
+                String helperOwner = owner != null && program.chance(INSTANCE_CHANCE) ? owner : null;
+                helper = new ProgramContext.Helper(program.prefix() + "h" + i, program.anyType(), parameterTypes(program), false, helperOwner);
                 method = method(program, statements, helper, HELPER_BUDGET, 0);
             }
             program.helpers().add(helper);
-            async.append(method.async());
+            (helper.owner() != null ? members : async).append(method.async());
             sync.append(method.sync());
         }
-        ProgramContext.Helper main = new ProgramContext.Helper(program.prefix(), program.anyType(), parameterTypes(program), false);
+        if (!members.isEmpty()) {
+            async.append("    static ").append(program.chance(0.5) ? "final " : "").append("class ").append(owner).append(" {\n")
+                    .append(members).append("    }\n\n");
+        }
+        ProgramContext.Helper main = new ProgramContext.Helper(program.prefix(), program.anyType(), parameterTypes(program), false, null);
         int sites = program.has(Construct.MANY_SITES) && program.chance(MANY_SITES_CHANCE) ? program.between(MIN_SITES, MAX_SITES) : 0;
         Code method = method(program, statements, main, MAIN_BUDGET, sites);
         async.append(method.async());
@@ -69,9 +79,13 @@ final class ProgramGenerator {
         return types;
     }
 
-    /** A coroutine and its twin; {@code sites} above 0 adds a run of that many await sites at the end of its body. */
+    /**
+     * A coroutine and its twin; {@code sites} above 0 adds a run of that many await sites at the end
+     * of its body. The coroutine of a helper with an owner is an instance method, of any modifier
+     * that lets the program's static methods call it; its twin is static.
+     */
     private static Code method(ProgramContext program, StatementGenerator statements, ProgramContext.Helper helper, int budget, int sites) {
-        MethodContext method = new MethodContext(helper.returnType(), budget);
+        MethodContext method = new MethodContext(helper.returnType(), budget, helper.owner() != null);
         StringBuilder parameters = new StringBuilder("Trace t");
         for (ValueType type : helper.parameters()) {
             String name = program.fresh("a");
@@ -82,7 +96,8 @@ final class ProgramGenerator {
         if (sites > 0) {
             body = Code.of(body, statements.siteRun(method, "        ", sites));
         }
-        Code head = new Code("    @Async\n    static Coroutine<" + helper.returnType().boxedName() + "> " + helper.name(),
+        String modifiers = helper.owner() == null ? "static " : program.pickOf(INSTANCE_MODIFIERS);
+        Code head = new Code("    @Async\n    " + modifiers + "Coroutine<" + helper.returnType().boxedName() + "> " + helper.name(),
                 "    static " + helper.returnType().javaName() + " " + helper.name() + "s");
         return Code.of(head, "(", parameters, ") {\n", body, statements.returnStatement(method, "        "), "    }\n\n");
     }
@@ -93,7 +108,7 @@ final class ProgramGenerator {
      * twin implements {@code Function<String, T>}. Both take the trace in their constructor.
      */
     private static Code bridge(ProgramContext program, StatementGenerator statements, ProgramContext.Helper helper) {
-        MethodContext method = new MethodContext(helper.returnType(), HELPER_BUDGET);
+        MethodContext method = new MethodContext(helper.returnType(), HELPER_BUDGET, false);
         String parameter = program.fresh("a");
         method.scope().declare(parameter, ValueType.STRING, true);
         String indent = "            ";
