@@ -45,6 +45,8 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /** Coroutines awaited inside each other run on the Java stack up to this depth. */
     private static final int MAX_INLINE_DEPTH = 64;
+    /** What {@link #depthOf} gives while coroutine origins are tracked: past the limit, so no direct body runs. */
+    private static final int UNTRACKED_CALL = Integer.MAX_VALUE;
 
     /** The suspension point to resume at; 0 before the body has started. Written by the body. */
     public int label;
@@ -160,27 +162,34 @@ public abstract class Continuation<T> extends Coroutine<T> {
 
     /**
      * The depth of a direct body called by a frame at {@code callerDepth}, or -1 if it must run as a
-     * coroutine instead: at the inline depth limit, or while coroutine origins are tracked (a direct
-     * call creates no coroutine to track). Called first by every direct body.
+     * coroutine instead: at the inline depth limit, or when {@link #depthOf} said so. Called first by
+     * every direct body.
      */
     public static int directDepth(int callerDepth) {
-        return callerDepth < MAX_INLINE_DEPTH && !CoroutineOrigins.tracking ? callerDepth + 1 : -1;
+        return callerDepth < MAX_INLINE_DEPTH ? callerDepth + 1 : -1;
     }
 
-    /** The depth on the Java stack of the running frame {@code awaiting}, for a direct call it makes. */
+    /**
+     * The depth on the Java stack of the running frame {@code awaiting}, for a direct call it makes;
+     * {@link #UNTRACKED_CALL} while coroutine origins are tracked, as a direct call creates no
+     * coroutine to track. Only here does a chain of direct calls begin, so only here is the tracking
+     * read: a direct body reads no shared field.
+     */
     public static int depthOf(Continuation<?> awaiting) {
-        return awaiting.task.inlineDepth;
+        return CoroutineOrigins.tracking ? UNTRACKED_CALL : awaiting.task.inlineDepth;
     }
 
     /**
      * What a direct body that {@link #directDepth} sent back returns instead: {@code coroutine}, made by
      * the coroutine method, awaited by the direct body's caller, which has no frame yet. At the depth
-     * limit the step loop starts it; else it runs here, at the caller's depth plus one. If it
-     * suspends, its frame waits for the caller's to link it ({@link #unwound}).
+     * limit the step loop starts it; else it runs here, at the caller's depth plus one (the depth of
+     * {@code anchor}, whose direct call this is, if {@code callerDepth} is {@link #UNTRACKED_CALL}). If
+     * it suspends, its frame waits for the caller's to link it ({@link #unwound}).
      */
     public static Object awaitAsCoroutine(Coroutine<?> coroutine, Continuation<?> anchor, int callerDepth) {
         Continuation<?> callee = (Continuation<?>) coroutine;
-        Object result = run(callee, anchor.task, callerDepth);
+        int depth = callerDepth == UNTRACKED_CALL ? anchor.task.inlineDepth : callerDepth;
+        Object result = run(callee, anchor.task, depth);
         if (result == SUSPENDED) {
             anchor.task.loop().unlinked = callee;
         }
