@@ -283,10 +283,13 @@ public class Task<T> extends Future<T> {
         flags &= ~WOKEN;
         Object value = null;
         Throwable error = null;
-        if ((flags & MUST_CANCEL) != 0) {
-            flags &= ~MUST_CANCEL;
+        boolean mustCancel = (flags & MUST_CANCEL) != 0;
+        flags &= ~MUST_CANCEL;
+        // a future cancelled already delivers its own CancelledException, as in asyncio, where a
+        // second cancel() while the first is on its way only sets the must-cancel flag again
+        if (mustCancel && (future == null || !future.isCancelled())) {
             error = new CancelledException(extras().cancelMessage);
-            if (future != null && !future.isCancelled() && future.peekException() == null) {
+            if (future != null && future.peekException() == null) {
                 future.resultDiscarded();
             }
         } else if (future != null) {

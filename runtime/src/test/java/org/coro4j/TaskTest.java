@@ -109,6 +109,21 @@ class TaskTest extends VirtualLoopTest {
         assertEquals("my message", assertThrows(CancelledException.class, t::exception).getMessage());
     }
 
+    // asyncio's Task.cancel(): the first call cancels the awaited future, a second only sets must-cancel
+    @Test
+    void aTaskCancelledTwiceBeforeItResumesGetsTheFirstMessageFromItsCancelledFuture() {
+        Future<Object> awaited = new Future<>(loop);
+        Task<Object> t = loop.createTask(script(await(() -> awaited)));
+        runMain(script(await(() -> Asyncio.sleep(0)), Script.run(() -> {
+            t.cancel("first");
+            t.cancel("second");
+        })));
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("first", e.getMessage());
+        assertTrue(awaited.isCancelled());
+        assertEquals(2, t.cancelling());
+    }
+
     // test_tasks.py: test_cancel_with_message_before_starting_task
     @Test
     void aTaskCancelledBeforeItsFirstStepNeverRunsItsBody() {
