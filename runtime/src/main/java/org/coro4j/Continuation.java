@@ -161,6 +161,18 @@ public abstract class Continuation<T> extends Coroutine<T> {
     }
 
     /**
+     * Called instead of {@code event.await()} where the call is followed at once by the
+     * {@code Await.on} that takes its future, so that nothing else can see it: the event's waiters
+     * then share one future instead of one each ({@link Event#awaitUnseen()}).
+     */
+    public static Future<Void> eventAwaited(Event event) {
+        if (event == null) {
+            throw new NullPointerException("Cannot invoke \"org.coro4j.Event.await()\": the event is null");
+        }
+        return event.awaitUnseen();
+    }
+
+    /**
      * The depth of a direct body called by a frame at {@code callerDepth}, or -1 if it must run as a
      * coroutine instead: at the inline depth limit, or when {@link #depthOf} said so. Called first by
      * every direct body.

@@ -2,6 +2,7 @@ package org.coro4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -282,6 +283,42 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
         slot = null;
         return true;
+    }
+
+    /**
+     * Removes, in registration order, as many registrations of each watcher on this pending future
+     * as {@code counts} gives for it, counting them down; the rest stay in their order.
+     */
+    final void removeRegistrations(Map<Future<?>, int[]> counts) {
+        Object registered = state == PENDING ? slot : null;
+        if (registered instanceof CallbackList list) {
+            list.removeIf(callback -> takeOne(counts, callback));
+            if (list.isEmpty()) {
+                slot = null;
+            }
+        } else if (registered != null && takeOne(counts, registered)) {
+            slot = null;
+        }
+    }
+
+    private static boolean takeOne(Map<Future<?>, int[]> counts, Object callback) {
+        int[] count = callback instanceof Future<?> watcher ? counts.get(watcher) : null;
+        if (count == null || count[0] == 0) {
+            return false;
+        }
+        count[0]--;
+        return true;
+    }
+
+    /**
+     * Whether {@code watcher}, suspended on this future and being cancelled, may stop waiting without
+     * this future being cancelled: true for a future that several watchers share without seeing it,
+     * which then counts {@code watcher}'s registration as released (it may still call
+     * {@code watcher}'s {@link #onWatchedDone}, which must then ignore it). False for other futures:
+     * they are cancelled, as asyncio cancels the future a cancelled task awaits.
+     */
+    boolean releases(Future<?> watcher) {
+        return false;
     }
 
     /** Whether {@code watcher} is the last registration on this pending future. */

@@ -132,7 +132,7 @@ public class Task<T> extends Future<T> {
         }
         Extras requests = extras();
         requests.cancelRequests++;
-        if ((flags & WOKEN) == 0 && awaited instanceof Future<?> future && future.cancel(message)) {
+        if ((flags & WOKEN) == 0 && awaited instanceof Future<?> future && cancelAwaited(future, message)) {
             return true;
         }
         flags |= MUST_CANCEL;
@@ -225,13 +225,37 @@ public class Task<T> extends Future<T> {
     /**
      * Called by a done future this task awaits: queues the step that delivers its outcome. A future
      * that decides its outcome when the task resumes ({@link BarrierWait}) calls it while still
-     * pending; the step then takes the outcome from its {@link Future#resultForAwait()}.
+     * pending; the step then takes the outcome from its {@link Future#resultForAwait()}. A call from
+     * a future the task no longer waits for, one that {@link Future#releases released} it, changes
+     * nothing.
      */
     @Override
     final void onWatchedDone(Future<?> future) {
+        if (future == awaited && (flags & WOKEN) == 0) {
+            wake(future);
+        }
+    }
+
+    /** Queues the step that delivers {@code future}'s outcome. */
+    private void wake(Future<?> future) {
         awaited = future;
         flags |= WOKEN;
         loop().enqueue(this);
+    }
+
+    /**
+     * Cancels {@code future}, which this task is suspended on, for this task's cancellation; false if
+     * it could not be. A future that {@link Future#releases releases} the task stays as it is, and
+     * the task is woken with a cancelled future of its own, as if it had waited on one.
+     */
+    private boolean cancelAwaited(Future<?> future, String message) {
+        if (!future.releases(this)) {
+            return future.cancel(message);
+        }
+        Future<?> own = new Future<>(loop());
+        own.cancelFuture(message);
+        wake(own);
+        return true;
     }
 
     /** Called by {@code frame} when it suspends on {@code future}. */
@@ -244,12 +268,12 @@ public class Task<T> extends Future<T> {
         }
         setInnermost(frame);
         if (future instanceof YieldFuture<?>) {
-            onWatchedDone(future);
+            wake(future);
             return;
         }
         awaited = future;
         future.addWatcher(this);
-        if ((flags & (MUST_CANCEL | WOKEN)) == MUST_CANCEL && future.cancel(extras().cancelMessage)) {
+        if ((flags & (MUST_CANCEL | WOKEN)) == MUST_CANCEL && cancelAwaited(future, extras().cancelMessage)) {
             flags &= ~MUST_CANCEL;
         }
     }

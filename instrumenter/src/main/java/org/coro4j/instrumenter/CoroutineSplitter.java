@@ -59,9 +59,10 @@ final class CoroutineSplitter {
         stopIfAny(problems);
         // returns: return Coroutine.of(v) returns v (rewrites)
         ReturnRewriter.rewrite(method);
-        // sleeps: an Await.on(sleep(d)) whose future nothing else sees sleeps without one of its
-        // own for d <= 0 (rewrites calls)
-        AwaitedSleeps.rewrite(method);
+        // awaited futures: an Await.on(sleep(d)) or Await.on(event.await()) whose future nothing
+        // else sees gets one no one else can see: none of its own for d <= 0, one an event's
+        // waiters share (rewrites calls)
+        AwaitedFutures.rewrite(method);
         // allocations: new Foo(.., Await.on(x)) allocates after the await (analyses, then rewrites)
         problems.addAll(new AllocationMover(owner.name, method, lines).move());
         stopIfAny(problems);
