@@ -12,8 +12,9 @@ import java.util.Set;
  * itself, computed directly through {@link Trace}, which also adds up the time the coroutine would
  * have waited. A program with {@link Construct#CANCELLATION} turns some awaits into the point where
  * its task is cancelled; one with {@link Construct#BRIDGES} awaits its {@code AsyncFunction}
- * implementations through the interface, and one with {@link Construct#AWAITED_SLEEPS} awaits
- * {@code Asyncio.sleep(d)} without a value.
+ * implementations through the interface, one with {@link Construct#AWAITED_SLEEPS} awaits
+ * {@code Asyncio.sleep(d)} without a value, and one with {@link Construct#AWAITED_EVENTS} awaits
+ * events.
  */
 final class AwaitGenerator {
     private static final double CANCEL_CHANCE = 0.12;
@@ -78,6 +79,10 @@ final class AwaitGenerator {
         if (type == ValueType.OBJECT && program.has(Construct.AWAITED_SLEEPS) && program.chance(0.3)) {
             return bareSleep();
         }
+        if (type == ValueType.OBJECT && program.has(Construct.AWAITED_EVENTS) && program.chance(0.2)) {
+            String delay = program.chance(0.3) ? "0" : program.pickOf(DELAYS);
+            return new Code("Await.on(Awaitables.setAfter(" + delay + ").await())", "t.after(" + delay + ", (Void) null)");
+        }
         return switch (program.below(5)) {
             case 0 -> sleep("Asyncio.sleep", expressions.expression(method, type, depth - 1, ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK)));
             case 1 -> sleep("Awaitables.later", expressions.expression(method, type, depth - 1, ExpressionGenerator.with(needs, Construct.AWAIT_PENDING_STACK)));
@@ -133,6 +138,9 @@ final class AwaitGenerator {
     private Code cancellation(ValueType type) {
         String message = program.fresh("cancel");
         String witness = "<" + type.boxedName() + ">";
+        if (type == ValueType.OBJECT && program.has(Construct.AWAITED_EVENTS) && program.chance(0.4)) {
+            return new Code("Await.on(Awaitables.cancellingEvent(\"" + message + "\").await())", "t." + witness + "cancel(\"" + message + "\")");
+        }
         return new Code("Await.on(Awaitables." + witness + "cancelling(\"" + message + "\"))",
                 "t." + witness + "cancel(\"" + message + "\")");
     }

@@ -1,6 +1,7 @@
 package org.coro4j.instrumenter.fuzz;
 
 import org.coro4j.Asyncio;
+import org.coro4j.Event;
 import org.coro4j.EventLoop;
 import org.coro4j.Future;
 import org.coro4j.Task;
@@ -53,6 +54,24 @@ public final class Awaitables {
         Task<?> task = Asyncio.currentTask();
         EventLoop.current().callSoon(() -> task.cancel(message));
         return future;
+    }
+
+    /** An event set by a timer after {@code seconds}, or already set when it is 0. */
+    public static Event setAfter(double seconds) {
+        Event event = new Event();
+        if (seconds == 0) {
+            event.set();
+        } else {
+            EventLoop.current().callLater(seconds, event::set);
+        }
+        return event;
+    }
+
+    /** An event nobody sets: as {@link #cancelling}, the calling task is cancelled with {@code message} once it waits. */
+    public static Event cancellingEvent(String message) {
+        Task<?> task = Asyncio.currentTask();
+        EventLoop.current().callSoon(() -> task.cancel(message));
+        return new Event();
     }
 
     /**

@@ -50,6 +50,12 @@ public enum Construct {
      * {@code Continuation.sleepAwaited}.
      */
     AWAITED_SLEEPS(true),
+    /**
+     * {@code Await.on(event.await())}, the await the instrumenter turns into
+     * {@code Continuation.eventAwaited}: of an event set at once or by a timer, and with
+     * {@link #CANCELLATION} of one nobody sets, where the task is cancelled.
+     */
+    AWAITED_EVENTS(true),
     /** Lambdas of type {@code AsyncSupplier} that await, themselves awaited. */
     LAMBDAS(true),
     /** Awaits where the operand stack holds other values: operands, call arguments, string concatenation. */

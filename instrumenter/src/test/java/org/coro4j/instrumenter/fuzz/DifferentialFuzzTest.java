@@ -26,7 +26,9 @@ class DifferentialFuzzTest {
             Construct.BRIDGES, methods -> methods.contains("implements AsyncFunction<String, "),
             Construct.CANCELLATION, methods -> methods.contains("cancelling(\"") && methods.contains("catch (CancelledException"),
             Construct.INSTANCE_HELPERS, methods -> methods.matches("(?s).*class p\\d+I \\{.*") && methods.contains("this.p"),
-            Construct.AWAITED_SLEEPS, methods -> methods.contains("Await.on(Asyncio.sleep(java.time.Duration"));
+            Construct.AWAITED_SLEEPS, methods -> methods.contains("Await.on(Asyncio.sleep(java.time.Duration"),
+            Construct.AWAITED_EVENTS, methods -> methods.contains("Await.on(Awaitables.setAfter(")
+                    && methods.contains("Await.on(Awaitables.cancellingEvent("));
 
     @Test
     void generatedCoroutinesBehaveLikeTheirPlainTwins() throws Exception {
