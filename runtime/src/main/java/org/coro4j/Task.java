@@ -315,6 +315,8 @@ public class Task<T> extends Future<T> {
             error = new CancelledException(extras().cancelMessage);
             if (future != null && future.peekException() == null) {
                 future.resultDiscarded();
+            } else if (future != null) {
+                future.exception(); // taken, as asyncio's __wakeup takes it, so it is not reported
             }
         } else if (future != null) {
             try {

@@ -124,6 +124,21 @@ class TaskTest extends VirtualLoopTest {
         assertEquals(2, t.cancelling());
     }
 
+    // asyncio's Task.__wakeup: the task takes its awaited future's outcome even when it is cancelled before it resumes
+    @Test
+    void aTaskCancelledAfterItsFutureFailedRetrievesTheFailureSoItIsNotReported() {
+        Future<Object> awaited = new Future<>(loop);
+        Task<Object> t = loop.createTask(script(await(() -> awaited)));
+        runMain(script(await(() -> Asyncio.sleep(0)), Script.run(() -> {
+            awaited.setException(new IllegalStateException("boom"));
+            t.cancel("after the failure");
+        })));
+        CancelledException e = assertThrows(CancelledException.class, () -> loop.runUntilComplete(t));
+        assertEquals("after the failure", e.getMessage());
+        loop.close();
+        assertEquals(List.of(), reported);
+    }
+
     // test_tasks.py: test_cancel_with_message_before_starting_task
     @Test
     void aTaskCancelledBeforeItsFirstStepNeverRunsItsBody() {
