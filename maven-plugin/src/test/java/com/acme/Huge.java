@@ -12,7 +12,9 @@ public final class Huge {
     }
 
     @Async
-    static Coroutine<Integer> run(Future<Integer> f) {
+    static Coroutine<Integer> run(
+            // the future every statement awaits
+            Future<Integer> f) {
         int acc = 0;
         acc += Await.on(f);
         acc += Await.on(f);

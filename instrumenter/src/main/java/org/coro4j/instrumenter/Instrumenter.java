@@ -94,6 +94,8 @@ public final class Instrumenter {
         List<Problem> problems = new ArrayList<>(found);
         SourceLines lines = new SourceLines(owner);
         List<CoroutineSize> before = new ArrayList<>();
+        // where each coroutine is declared, taken before splitting rewrites the method's code
+        List<Problem> declarations = new ArrayList<>();
         List<MethodNode> directBodies = new ArrayList<>();
         CoroutineSplitter splitter = new CoroutineSplitter(owner);
         List<String> continuationClasses = new ArrayList<>();
@@ -105,6 +107,7 @@ public final class Instrumenter {
             MethodNode method = coroutines.get(i);
             String key = method.name + method.desc;
             before.add(new CoroutineSize(key, lines.at(method, key).line(), javacSizes.get(key), 0));
+            declarations.add(lines.atDeclaration(method, key));
             try {
                 CoroutineSplitter.Split split = splitter.split(method, continuationClasses.get(i), directs);
                 bodies.add(split.body());
@@ -121,7 +124,7 @@ public final class Instrumenter {
         owner.methods.addAll(directBodies);
         markInstrumented(owner);
         Map<String, byte[]> result = new LinkedHashMap<>();
-        result.put(owner.name, write(owner));
+        result.put(owner.name, write(owner, bodies, declarations));
         result.putAll(classes);
         result.values().forEach(ClassVerifier::verify);
         Map<String, Integer> instrumentedSizes = CodeSizes.of(result.get(owner.name));
@@ -132,7 +135,7 @@ public final class Instrumenter {
             int after = instrumentedSizes.get(bodies.get(i).name + bodies.get(i).desc);
             sizes.add(new CoroutineSize(size.method(), size.line(), size.javacBytes(), after));
             if (after > HUGE_METHOD_LIMIT) {
-                warnings.add(lines.at(size.line(), String.format(Locale.ROOT,
+                warnings.add(declarations.get(i).saying(String.format(Locale.ROOT,
                         "warning: coroutine %s() is %,d bytes once instrumented; HotSpot does not JIT-compile methods over %,d bytes: split it",
                         coroutines.get(i).name, after, HUGE_METHOD_LIMIT)));
             }
@@ -140,16 +143,21 @@ public final class Instrumenter {
         return new InstrumentedClass(owner.name, result, coroutines.size(), List.copyOf(sizes), List.copyOf(warnings));
     }
 
-    private static byte[] write(ClassNode owner) throws InstrumentationException {
+    /**
+     * Writes {@code owner}; a body too large for the JVM is a problem at the declaration of its
+     * coroutine ({@code declarations} are those of {@code bodies}, in the same order).
+     */
+    private static byte[] write(ClassNode owner, List<MethodNode> bodies, List<Problem> declarations)
+            throws InstrumentationException {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         owner.accept(writer);
         try {
             return writer.toByteArray();
         } catch (MethodTooLargeException e) {
-            MethodNode body = owner.methods.stream()
+            MethodNode body = bodies.stream()
                     .filter(m -> m.name.equals(e.getMethodName()) && m.desc.equals(e.getDescriptor()))
                     .findFirst().orElseThrow(() -> e);
-            throw new InstrumentationException(new SourceLines(owner).at(body, "coroutine " + e.getMethodName()
+            throw new InstrumentationException(declarations.get(bodies.indexOf(body)).saying("coroutine " + e.getMethodName()
                     + "() is too large once instrumented (" + e.getCodeSize() + " bytes of code, over the JVM's 65535):"
                     + (hasFinally(body) ? " each Await.on keeps the values live there, and javac copies finally blocks to every exit;"
                             : " each Await.on keeps the values live there;")

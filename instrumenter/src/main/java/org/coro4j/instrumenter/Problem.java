@@ -33,6 +33,11 @@ public record Problem(String sourceFile, int line, String message, Declaration d
      */
     public record Declaration(String name, int firstLine, int lastLine) {}
 
+    /** A problem at the same place (and the same declaration, if any) that says {@code otherMessage}. */
+    public Problem saying(String otherMessage) {
+        return new Problem(sourceFile, line, otherMessage, declaration);
+    }
+
     /** The same problem at {@code exactLine}, no longer needing its declaration looked up. */
     public Problem at(int exactLine) {
         return new Problem(sourceFile, exactLine, message);

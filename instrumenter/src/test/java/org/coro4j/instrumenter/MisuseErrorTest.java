@@ -230,7 +230,7 @@ class MisuseErrorTest {
     void coroutineTooLargeOnceInstrumentedIsABuildError() {
         List<String> problems = problems("Huge.java", hugeCoroutine("Huge", false));
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("Huge.java:5: coroutine run() is too large once instrumented ("), problems.get(0));
+        assertTrue(problems.get(0).startsWith("Huge.java:4: coroutine run() is too large once instrumented ("), problems.get(0));
         assertTrue(problems.get(0).endsWith(" bytes of code, over the JVM's 65535): each Await.on keeps the values live there;"
                 + " split the method into smaller coroutines"), problems.get(0));
     }

@@ -123,7 +123,7 @@ class ProblemReportTest {
     }
 
     @Test
-    void aCoroutineOverHotSpotsLimitIsAWarningWithItsSize() throws Exception {
+    void aCoroutineOverHotSpotsLimitIsAWarningAtItsDeclarationWithItsSize() throws Exception {
         String statements = "        acc += Await.on(f);\n".repeat(300);
         String source = "import org.coro4j.*;\nclass Big {\n    @Async\n    static Coroutine<Integer> run(Future<Integer> f) {\n"
                 + "        int acc = 0;\n" + statements + "        return Coroutine.of(acc);\n    }\n}\n";
@@ -135,10 +135,11 @@ class ProblemReportTest {
         CoroutineSize size = result.sizes().get(0);
         assertTrue(size.javacBytes() < 4_000 && size.instrumentedBytes() > 8_000, size.toString());
         assertEquals(1, result.warnings().size());
-        Matcher warning = Pattern.compile("Big\\.java:5: warning: coroutine run\\(\\) is ([0-9,]+) bytes once instrumented;"
+        Matcher warning = Pattern.compile("Big\\.java:4: warning: coroutine run\\(\\) is ([0-9,]+) bytes once instrumented;"
                 + " HotSpot does not JIT-compile methods over 8,000 bytes: split it").matcher(result.warnings().get(0).toString());
         assertTrue(warning.matches(), result.warnings().get(0).toString());
         assertEquals(size.instrumentedBytes(), Integer.parseInt(warning.group(1).replace(",", "")));
+        assertEquals(new Problem.Declaration("run", 3, 5), result.warnings().get(0).declaration());
     }
 
     @Test
