@@ -406,6 +406,9 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         io.close();
+        if (management != null) {
+            management.closed();
+        }
         unretrieved.reportAll();
         reportPendingTasks();
         closed = true;

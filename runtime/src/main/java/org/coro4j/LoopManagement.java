@@ -1,9 +1,12 @@
 package org.coro4j;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +18,15 @@ import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
 /**
- * The {@link EventLoopMXBean} of one loop, registered with the platform MBean server while the loop
- * runs. Making the platform server takes about 0.1 s, so the runtime never makes it: a loop that
+ * The {@link EventLoopMXBean} of one loop, registered with the platform MBean server from the loop's
+ * first run until it is closed, so that a client sees one MBean for it however often it starts and
+ * stops. Making the platform server takes about 0.1 s, so the runtime never makes it: a loop that
  * starts when it exists registers at once (about a microsecond); one that starts before it does waits
  * for it, and a daemon thread looks every {@value #WATCH_MILLIS} ms, while such a loop runs, whether
  * something made it (a JMX client attaching, an agent, the application), then registers them.
+ *
+ * <p>The MBean holds its loop weakly, as the server keeps every MBean: a loop dropped without being
+ * closed is unregistered once it is garbage collected, by a cleaner made with the first registration.
  */
 final class LoopManagement implements EventLoopMXBean {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -34,18 +41,17 @@ final class LoopManagement implements EventLoopMXBean {
     private static boolean unavailable;
     /** The running loops waiting for the server; guarded by {@link #LOCK}. */
     private static final Set<LoopManagement> WAITING = new HashSet<>();
-    private final EventLoop loop;
+    /** Unregisters the MBeans of loops collected without being closed; made by the first registration, guarded by {@link #LOCK}. */
+    private static Cleaner cleaner;
+    private final WeakReference<EventLoop> loop;
     private final ObjectName name;
-    /**
-     * What is registered, made by the first registration, so that registering again costs about a
-     * microsecond; guarded by {@link #LOCK}.
-     */
-    private StandardMBean mbean;
     /** Whether it is registered now; guarded by {@link #LOCK}. */
     private boolean registered;
+    /** Unregisters it when the loop is closed or collected; set by the first registration, guarded by {@link #LOCK}. */
+    private Cleaner.Cleanable unregistration;
 
     private LoopManagement(EventLoop loop, ObjectName name) {
-        this.loop = loop;
+        this.loop = new WeakReference<>(loop);
         this.name = name;
     }
 
@@ -60,7 +66,7 @@ final class LoopManagement implements EventLoopMXBean {
         }
     }
 
-    /** The name it is registered under while the loop runs. */
+    /** The name it is registered under from the loop's first run until it is closed. */
     ObjectName name() {
         return name;
     }
@@ -68,7 +74,7 @@ final class LoopManagement implements EventLoopMXBean {
     /** Called on the loop's thread when it starts running: registers now if the server exists, else as soon as it does. */
     void started() {
         synchronized (LOCK) {
-            if (unavailable) {
+            if (unavailable || registered) {
                 return;
             }
             if (server == null && platformServerExists()) {
@@ -95,17 +101,35 @@ final class LoopManagement implements EventLoopMXBean {
         }
     }
 
-    /** Called on the loop's thread when it stops running. */
+    /** Called on the loop's thread when it stops running: it stays registered, but no longer waits for the server. */
     void stopped() {
         synchronized (LOCK) {
             WAITING.remove(this);
-            if (registered) {
-                registered = false;
-                try {
-                    server.unregisterMBean(name);
-                } catch (JMException e) {
-                    Diagnostics.logger().log(System.Logger.Level.WARNING, "could not unregister the event loop's MBean " + name, e);
-                }
+        }
+    }
+
+    /** Called when the loop is closed: unregisters it. */
+    void closed() {
+        Cleaner.Cleanable registration;
+        synchronized (LOCK) {
+            registration = unregistration;
+        }
+        if (registration != null) {
+            registration.clean();
+        }
+    }
+
+    /** The cleaning action, run once: when the loop is closed or, if it never is, collected; on any thread. */
+    private void unregister() {
+        synchronized (LOCK) {
+            if (!registered) {
+                return;
+            }
+            registered = false;
+            try {
+                server.unregisterMBean(name);
+            } catch (JMException e) {
+                Diagnostics.logger().log(System.Logger.Level.WARNING, "could not unregister the event loop's MBean " + name, e);
             }
         }
     }
@@ -153,50 +177,70 @@ final class LoopManagement implements EventLoopMXBean {
         }
     }
 
+    /** Registers it, the loop being reachable (it is running); guarded by {@link #LOCK}. */
     private void register() {
+        EventLoop running = loop.get();
         try {
-            if (mbean == null) {
-                mbean = new StandardMBean(this, EventLoopMXBean.class, true);
-            }
-            server.registerMBean(mbean, name);
+            server.registerMBean(new StandardMBean(this, EventLoopMXBean.class, true), name);
             registered = true;
         } catch (JMException | SecurityException e) {
             Diagnostics.logger().log(System.Logger.Level.WARNING, "could not register the event loop's MBean " + name, e);
+            return;
         }
+        if (cleaner == null) {
+            cleaner = Cleaner.create(new DaemonThreads());
+        }
+        // A class rather than a method reference, whose first use would cost the loop's first run milliseconds
+        unregistration = cleaner.register(running, new Runnable() {
+            @Override
+            public void run() {
+                unregister();
+            }
+        });
+    }
+
+    /** The loop, or {@link IllegalStateException} in the moment between its collection and its MBean's unregistration. */
+    private EventLoop loop() {
+        EventLoop kept = loop.get();
+        if (kept == null) {
+            throw new IllegalStateException("the event loop " + name.getKeyProperty("name") + " was garbage collected");
+        }
+        return kept;
     }
 
     @Override
     public double getTime() {
-        return loop.time();
+        return loop().time();
     }
 
     @Override
     public boolean isRunning() {
-        return loop.isRunning();
+        return loop().isRunning();
     }
 
     @Override
     public boolean isDebug() {
-        return loop.isDebug();
+        return loop().isDebug();
     }
 
     @Override
     public int getReadyCount() {
-        return loop.readyCount();
+        return loop().readyCount();
     }
 
     @Override
     public int getPendingTaskCount() {
-        return loop.pendingTaskCount();
+        return loop().pendingTaskCount();
     }
 
     @Override
     public int getTimerCount() {
-        return loop.timerCount();
+        return loop().timerCount();
     }
 
     @Override
     public String dumpTasks() {
+        EventLoop loop = loop();
         if (!loop.isRunning() || Thread.currentThread() == loop.thread()) {
             return loop.dumpTasks();
         }
@@ -213,6 +257,16 @@ final class LoopManagement implements EventLoopMXBean {
             return "interrupted while waiting for the event loop";
         } catch (java.util.concurrent.ExecutionException e) {
             return "dumpTasks failed: " + e.getCause();
+        }
+    }
+
+    /** The cleaner's thread: a daemon, named for what it does. */
+    private static final class DaemonThreads implements ThreadFactory {
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "coro4j-jmx-cleaner");
+            thread.setDaemon(true);
+            return thread;
         }
     }
 }

@@ -32,7 +32,7 @@ import javax.management.remote.rmi.RMIConnectorServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link EventLoopMXBean}: one per running loop, read in-process and by a JMX client. */
+/** {@link EventLoopMXBean}: one per loop from its first run until it is closed, read in-process and by a JMX client. */
 class LoopManagementTest {
     private static final ObjectName LOOPS = name("org.coro4j:type=EventLoop,*");
     /** Made before any loop runs here, so that a loop registers as it starts. */
@@ -111,13 +111,14 @@ class LoopManagementTest {
     }
 
     @Test
-    void aRunningLoopIsRegisteredUnderTheSameNameInEachRunAndUnregisteredWhenItStops() throws Exception {
+    void aLoopIsRegisteredUnderOneNameFromItsFirstRunUntilItIsClosed() throws Exception {
+        ObjectName name;
         try (EventLoop loop = EventLoop.withVirtualClock()) {
             Task<List<Object>> main = loop.createTask(probe(), "probe");
             loop.createTask(sleeper(), "sleeper");
 
             List<Object> seen = loop.runUntilComplete(main);
-            ObjectName name = loop.management().name();
+            name = loop.management().name();
 
             assertEquals("org.coro4j:type=EventLoop,name=" + name.getKeyProperty("name"), name.toString());
             assertTrue(name.getKeyProperty("name").matches("EventLoop-\\d+"), name.toString());
@@ -125,13 +126,37 @@ class LoopManagementTest {
             String dump = (String) seen.get(6);
             assertTrue(dump.startsWith("2 pending tasks at loop time 0.0:\n* Task \"probe\", running\n"), dump);
             assertTrue(dump.contains("* Task \"sleeper\", suspended on"), dump);
-            assertFalse(server.isRegistered(name));
+            assertTrue(server.isRegistered(name));
+            assertEquals(false, server.getAttribute(name, "Running"));
+            assertEquals(1, server.getAttribute(name, "PendingTaskCount"));
 
             assertEquals(List.of(true, 2, 1), loop.runUntilComplete(loop.createTask(probe())).subList(0, 3));
             assertEquals(name, loop.management().name());
-            assertFalse(server.isRegistered(name));
+            assertTrue(server.isRegistered(name));
             loop.runUntilComplete(loop.createTask(sleeper()));
+            assertEquals(0, server.getAttribute(name, "PendingTaskCount"));
         }
+        assertFalse(server.isRegistered(name));
+    }
+
+    /** Runs a loop that is never closed and returns its MBean's name, leaving nothing that keeps the loop. */
+    private ObjectName nameOfALoopRunAndDropped() {
+        EventLoop loop = EventLoop.withVirtualClock();
+        loop.runUntilComplete(loop.createTask(yielder()));
+        return loop.management().name();
+    }
+
+    @Test
+    void aLoopDroppedWithoutBeingClosedIsUnregisteredOnceItIsCollected() throws Exception {
+        ObjectName name = nameOfALoopRunAndDropped();
+        assertTrue(server.isRegistered(name));
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (server.isRegistered(name) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertFalse(server.isRegistered(name));
     }
 
     @Test
@@ -153,9 +178,12 @@ class LoopManagementTest {
         stop.set(true);
         one.join();
         two.join();
-        assertEquals(before, server.queryNames(LOOPS, null));
+        for (ObjectName name : names) {
+            assertEquals(false, server.getAttribute(name, "Running"));
+        }
         first.close();
         second.close();
+        assertEquals(before, server.queryNames(LOOPS, null));
     }
 
     @Test
@@ -178,8 +206,9 @@ class LoopManagementTest {
         stop.set(true);
         runner.join();
         assertTrue(rounds[0] > 0);
-        assertFalse(server.isRegistered(name));
+        assertEquals(false, server.getAttribute(name, "Running"));
         loop.close();
+        assertFalse(server.isRegistered(name));
     }
 
     /** A JMX connector server on the loopback address only. */
@@ -212,6 +241,8 @@ class LoopManagementTest {
             assertTrue(bean.dumpTasks().contains("* Task \"idler\", suspended on"), bean.dumpTasks());
             stop.set(true);
             runner.join();
+            assertFalse(bean.isRunning());
+            loop.close();
             assertEquals(before, connection.queryNames(LOOPS, null));
         } finally {
             connectorServer.stop();
