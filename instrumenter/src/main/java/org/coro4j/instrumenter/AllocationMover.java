@@ -15,7 +15,6 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -49,9 +48,9 @@ final class AllocationMover {
     List<Problem> move() {
         List<Problem> problems = new ArrayList<>();
         Map<TypeInsnNode, AbstractInsnNode> pending = new LinkedHashMap<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (CoroutineMethodFinder.isAwait(insn)) {
-                collect(insn, pending, problems);
+        for (FrameSimulator.Before before : simulator.framesBefore(CoroutineMethodFinder::isAwait)) {
+            if (before.failure() == null) {
+                collect(before.insn(), before.frame(), pending, problems);
             }
         }
         List<Allocation> allocations = new ArrayList<>();
@@ -72,13 +71,9 @@ final class AllocationMover {
         return problems;
     }
 
-    private void collect(AbstractInsnNode await, Map<TypeInsnNode, AbstractInsnNode> pending, List<Problem> problems) {
-        Frame<BasicValue> frame;
-        try {
-            frame = simulator.frameBefore(await);
-        } catch (AnalyzerException | RuntimeException e) {
-            return;
-        }
+    /** Notes the allocations pending at {@code await}, whose simulated frame is {@code frame}. */
+    private void collect(AbstractInsnNode await, Frame<BasicValue> frame, Map<TypeInsnNode, AbstractInsnNode> pending,
+            List<Problem> problems) {
         for (int slot = 0; slot < frame.getLocals(); slot++) {
             if (frame.getLocal(slot) instanceof UninitializedValue) {
                 problems.add(lines.at(await, "Await.on while a local variable holds an object under construction"

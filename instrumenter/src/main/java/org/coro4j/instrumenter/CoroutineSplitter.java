@@ -21,7 +21,6 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -140,18 +139,15 @@ final class CoroutineSplitter {
     private List<Frame<BasicValue>> framesAtAwaits(MethodNode method, String entryDescriptor, List<Problem> problems) {
         FrameSimulator simulator = new FrameSimulator(owner.name, method, entryDescriptor);
         List<Frame<BasicValue>> frames = new ArrayList<>();
-        for (AbstractInsnNode insn : method.instructions) {
-            if (CoroutineMethodFinder.isAwait(insn)) {
-                try {
-                    Frame<BasicValue> frame = simulator.frameBefore(insn);
-                    frames.add(frame);
-                    if (!pendingValuesCanBeKept(frame)) {
-                        problems.add(lines.at(insn, "Await.on inside an expression whose pending values cannot be"
-                                + " kept across a suspension; assign the awaited value to a local variable first"));
-                    }
-                } catch (AnalyzerException | RuntimeException e) {
-                    problems.add(lines.at(insn, "cannot analyse the code around Await.on: " + e.getMessage()));
-                }
+        for (FrameSimulator.Before before : simulator.framesBefore(CoroutineMethodFinder::isAwait)) {
+            if (before.failure() != null) {
+                problems.add(lines.at(before.insn(), "cannot analyse the code around Await.on: " + before.failure().getMessage()));
+                continue;
+            }
+            frames.add(before.frame());
+            if (!pendingValuesCanBeKept(before.frame())) {
+                problems.add(lines.at(before.insn(), "Await.on inside an expression whose pending values cannot be"
+                        + " kept across a suspension; assign the awaited value to a local variable first"));
             }
         }
         return frames;

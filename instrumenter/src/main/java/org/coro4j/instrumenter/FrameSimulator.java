@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -17,9 +18,9 @@ import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
 /**
- * Computes the exact types of the locals and the operand stack before an instruction, without
- * loading classes: it starts from javac's stack map frame closest before the instruction (or the
- * method's entry) and executes the straight-line code between them. The method's frames must be
+ * Computes the exact types of the locals and the operand stack before instructions, without
+ * loading classes: from javac's stack map frame closest before each instruction (or the method's
+ * entry), it executes the straight-line code between them. The method's frames must be
  * expanded ({@code ClassReader.EXPAND_FRAMES}). It only reads the method.
  */
 final class FrameSimulator {
@@ -39,20 +40,36 @@ final class FrameSimulator {
         this.entryDescriptor = entryDescriptor;
     }
 
-    /** The frame just before {@code target} executes. */
-    Frame<BasicValue> frameBefore(AbstractInsnNode target) throws AnalyzerException {
-        AbstractInsnNode start = target.getPrevious();
-        while (start != null && !(start instanceof FrameNode)) {
-            start = start.getPrevious();
-        }
-        Frame<BasicValue> frame = start == null ? entryFrame() : frameFrom((FrameNode) start);
-        AbstractInsnNode insn = start == null ? method.instructions.getFirst() : start.getNext();
-        for (; insn != target; insn = insn.getNext()) {
-            if (insn.getOpcode() >= 0) {
-                execute(frame, insn);
+    /** The frame just before one instruction, or the failure that kept the simulation from it. */
+    record Before(AbstractInsnNode insn, Frame<BasicValue> frame, Exception failure) {
+    }
+
+    /**
+     * The frame just before each instruction that {@code wanted} selects, in the order of the
+     * method's instructions, in one walk over them. Each is what executing the code from the closest
+     * stack map frame before it (or the method's entry) gives; where an instruction on that way
+     * cannot be executed, the instructions up to the next stack map frame carry that failure.
+     */
+    List<Before> framesBefore(Predicate<AbstractInsnNode> wanted) {
+        List<Before> found = new ArrayList<>();
+        Frame<BasicValue> frame = entryFrame();
+        Exception failure = null;
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (wanted.test(insn)) {
+                found.add(new Before(insn, failure == null ? new Frame<>(frame) : null, failure));
+            }
+            if (insn instanceof FrameNode node) {
+                frame = frameFrom(node);
+                failure = null;
+            } else if (failure == null && insn.getOpcode() >= 0) {
+                try {
+                    execute(frame, insn);
+                } catch (AnalyzerException | RuntimeException e) {
+                    failure = e;
+                }
             }
         }
-        return frame;
+        return found;
     }
 
     private void execute(Frame<BasicValue> frame, AbstractInsnNode insn) throws AnalyzerException {
