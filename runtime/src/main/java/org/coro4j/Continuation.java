@@ -146,13 +146,13 @@ public abstract class Continuation<T> extends Coroutine<T> {
     /**
      * What {@code Await.on(Asyncio.sleep(seconds))} awaits where only the await sees the future
      * {@code sleep} returns: the instrumenter calls this in place of {@code sleep} there. For a
-     * delay of 0 or less, the running loop's one {@link EventLoop#unseenYield}, on which the
-     * awaiting task yields once as on a future of its own, with nothing allocated [Python: the bare
-     * yield inside {@code asyncio.sleep(0)}]; else, and for NaN, what {@code sleep(seconds)}
-     * returns or throws.
+     * delay of 0 or less, {@link YieldFuture#UNSEEN}, on which the awaiting task yields once as on
+     * a future of its own, with nothing allocated and no loop looked up [Python: the bare yield
+     * inside {@code asyncio.sleep(0)}]; else, and for NaN, what {@code sleep(seconds)} returns or
+     * throws.
      */
     public static Future<Void> sleepAwaited(double seconds) {
-        return seconds <= 0 ? EventLoop.current().unseenYield : Asyncio.sleep(seconds);
+        return seconds <= 0 ? YieldFuture.UNSEEN : Asyncio.sleep(seconds);
     }
 
     /** As {@link #sleepAwaited(double)}, in place of {@code Asyncio.sleep(duration)}. */

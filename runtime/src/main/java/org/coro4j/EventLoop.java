@@ -75,12 +75,6 @@ public final class EventLoop implements AutoCloseable {
      * any other time.
      */
     Continuation<?> unlinked;
-    /**
-     * What {@code Await.on(sleep(0))} awaits where nothing else can see the future sleep would
-     * return ({@link Continuation#sleepAwaited}): one yield future per loop, never done and never
-     * watched, since only the tasks that await it, which it wakes at once, ever hold it.
-     */
-    final YieldFuture<Void> unseenYield = new YieldFuture<>(this);
     private ExceptionHandler exceptionHandler;
     private TaskFactory taskFactory = TaskFactory.DEFAULT;
     private ExecutorService workers;

@@ -236,7 +236,7 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** Queues the step that delivers {@code future}'s outcome. */
+    /** Queues the step that delivers {@code future}'s outcome, or null if {@code future} is null. */
     private void wake(Future<?> future) {
         awaited = future;
         flags |= WOKEN;
@@ -260,6 +260,12 @@ public class Task<T> extends Future<T> {
 
     /** Called by {@code frame} when it suspends on {@code future}. */
     final void suspendOn(Continuation<?> frame, Future<?> future) {
+        if (future == YieldFuture.UNSEEN) {
+            // queued with no future to read, the step delivers null, as asyncio's bare yield does
+            setInnermost(frame);
+            wake(null);
+            return;
+        }
         if (future == this) {
             throw new InvalidStateException("Task cannot await on itself: " + this);
         }
@@ -302,13 +308,13 @@ public class Task<T> extends Future<T> {
         if (isDone()) {
             return;
         }
-        Future<?> future = (flags & WOKEN) != 0 ? (Future<?>) awaited : null;
+        int was = flags;
+        Future<?> future = (was & WOKEN) != 0 ? (Future<?>) awaited : null;
         awaited = null;
-        flags &= ~WOKEN;
+        flags = (byte) (was & ~(WOKEN | MUST_CANCEL));
+        boolean mustCancel = (was & MUST_CANCEL) != 0;
         Object value = null;
         Throwable error = null;
-        boolean mustCancel = (flags & MUST_CANCEL) != 0;
-        flags &= ~MUST_CANCEL;
         // a future cancelled already delivers its own CancelledException, as in asyncio, where a
         // second cancel() while the first is on its way only sets the must-cancel flag again
         if (mustCancel && (future == null || !future.isCancelled())) {
@@ -411,6 +417,9 @@ public class Task<T> extends Future<T> {
     }
 
     private void setInnermost(Continuation<?> frame) {
+        if (current == frame) {
+            return;
+        }
         if (current instanceof Extras extras) {
             extras.innermost = frame;
         } else {

@@ -8,6 +8,13 @@ package org.coro4j;
  * one, so that the common {@code sleep(0)} is a 24-byte object.
  */
 class YieldFuture<T> extends Future<T> {
+    /**
+     * What {@code Await.on(sleep(0))} awaits where nothing else can see the future sleep would
+     * return ({@link Continuation#sleepAwaited}): one yield for every loop, on none of them, never
+     * done and never watched, since only the tasks that await it, which it wakes at once, ever hold it.
+     */
+    static final YieldFuture<Void> UNSEEN = new YieldFuture<>(null);
+
     private boolean completionScheduled;
 
     YieldFuture(EventLoop loop) {

@@ -15,8 +15,8 @@ import org.objectweb.asm.tree.MethodNode;
  * instead, which may hand out a future that nothing else can observe:
  * <ul>
  * <li>{@code Asyncio.sleep(d)} becomes {@code Continuation.sleepAwaited(d)}: the same future for a
- * positive delay, and for {@code sleep(0)} the loop's one yield future, so that a yield allocates
- * nothing;
+ * positive delay, and for {@code sleep(0)} one shared yield future, so that a yield allocates
+ * nothing and looks up no loop;
  * <li>{@code event.await()} becomes {@code Continuation.eventAwaited(event)}: the event's waiters
  * share one future.
  * </ul>

@@ -107,8 +107,53 @@ class AwaitedSleepTest {
                     return Coroutine.of(done);
                 }
 
+                @Async
+                static Coroutine<Void> turn(StringBuilder order, int turner, int times) {
+                    for (int i = 0; i < times; i++) {
+                        order.append(turner);
+                        Await.on(SLEEP[0]);
+                    }
+                    return Coroutine.done();
+                }
+
+                @Async
+                static Coroutine<String> turns(int turners, int times) {
+                    StringBuilder order = new StringBuilder();
+                    Object[] each = new Object[turners];
+                    for (int t = 0; t < turners; t++) {
+                        each[t] = turn(order, t, times);
+                    }
+                    Await.on(Asyncio.gather(each));
+                    return Coroutine.of(order.toString());
+                }
+
+                // loops on several threads yield at the same time, each in its own tasks' turns
+                static void onThreads(int threads, int runs) throws Exception {
+                    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+                    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                    List<java.util.concurrent.Future<String>> orders = new ArrayList<>();
+                    for (int r = 0; r < runs; r++) {
+                        orders.add(pool.submit(() -> {
+                            start.await();
+                            return Asyncio.run(turns(4, 5_000));
+                        }));
+                    }
+                    start.countDown();
+                    Map<String, Integer> seen = new TreeMap<>();
+                    for (java.util.concurrent.Future<String> order : orders) {
+                        String got = order.get();
+                        seen.merge(got.equals("0123".repeat(5_000)) ? "in turn" : "out of turn: " + got, 1, Integer::sum);
+                    }
+                    pool.shutdown();
+                    log.add(seen.toString());
+                }
+
                 public static String run(String name) throws Exception {
                     log.clear();
+                    if (name.equals("onThreads")) {
+                        onThreads(4, 16);
+                        return String.join("; ", log);
+                    }
                     Coroutine<?> coroutine = switch (name) {
                         case "interleaving" -> interleaving();
                         case "cancelling" -> cancelling();
@@ -137,6 +182,11 @@ class AwaitedSleepTest {
     @Test
     void yieldsQueueTheTaskBehindWhatIsReady() throws Throwable {
         RUNS.assertBoth("interleaving", "a0; b0; c0; a1; b1; a2; gathered [3, 2, 1]");
+    }
+
+    @Test
+    void loopsOnSeveralThreadsYieldAtOnceEachInItsOwnTasksTurns() throws Throwable {
+        RUNS.assertBoth("onThreads", "{in turn=16}");
     }
 
     @Test
