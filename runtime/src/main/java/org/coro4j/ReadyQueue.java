@@ -21,14 +21,19 @@ final class ReadyQueue {
 
     void add(Object item) {
         if (tailIndex == CHUNK) {
-            Object[] next = spare != null ? spare : new Object[CHUNK + 1];
-            spare = null;
-            tail[CHUNK] = next;
-            tail = next;
-            tailIndex = 0;
+            appendChunk();
         }
         tail[tailIndex++] = item;
         size++;
+    }
+
+    /** Links a new last chunk (the spare if there is one); once a chunk, out of the way of each add. */
+    private void appendChunk() {
+        Object[] next = spare != null ? spare : new Object[CHUNK + 1];
+        spare = null;
+        tail[CHUNK] = next;
+        tail = next;
+        tailIndex = 0;
     }
 
     /** Removes and returns the item queued first, or null if there is none. */
@@ -37,11 +42,7 @@ final class ReadyQueue {
             return null;
         }
         if (headIndex == CHUNK) {
-            Object[] emptied = head;
-            head = (Object[]) emptied[CHUNK];
-            emptied[CHUNK] = null;
-            spare = emptied;
-            headIndex = 0;
+            dropFirstChunk();
         }
         Object item = head[headIndex];
         head[headIndex++] = null;
@@ -50,6 +51,15 @@ final class ReadyQueue {
             tailIndex = 0;
         }
         return item;
+    }
+
+    /** Moves on to the next chunk, keeping the emptied one as the spare. */
+    private void dropFirstChunk() {
+        Object[] emptied = head;
+        head = (Object[]) emptied[CHUNK];
+        emptied[CHUNK] = null;
+        spare = emptied;
+        headIndex = 0;
     }
 
     boolean isEmpty() {
