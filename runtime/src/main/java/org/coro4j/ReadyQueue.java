@@ -27,7 +27,7 @@ final class ReadyQueue {
         size++;
     }
 
-    /** Links a new last chunk (the spare if there is one); once a chunk, out of the way of each add. */
+    /** Links a new last chunk, the spare if there is one; kept out of {@link #add} so that add stays small enough to inline. */
     private void appendChunk() {
         Object[] next = spare != null ? spare : new Object[CHUNK + 1];
         spare = null;
