@@ -55,10 +55,6 @@ public final class RunBenchmarks {
         }
     }
 
-    /**
-     * Prints the median of each profiler figure; for {@code gc.time} (milliseconds of collection in
-     * an iteration) also {@code gc.share}, the collections' percentage of all the measured time.
-     */
     /** Milliseconds of collection over milliseconds measured, over every measured iteration. */
     private static double gcShare(Collection<BenchmarkResult> forks) {
         double gcMillis = 0;
@@ -76,6 +72,10 @@ public final class RunBenchmarks {
         return gcMillis / millis;
     }
 
+    /**
+     * Prints the median of each profiler figure; for {@code gc.time} (milliseconds of collection in
+     * an iteration) also {@code gc.share}, the collections' percentage of all the measured time.
+     */
     private static void printSecondary(String method, Collection<BenchmarkResult> forks) {
         Map<String, Result> names = forks.iterator().next().getIterationResults().iterator().next().getSecondaryResults();
         for (String name : names.keySet()) {
