@@ -633,7 +633,9 @@ public final class EventLoop implements AutoCloseable {
             Object item = ready.poll();
             long started = timing ? System.nanoTime() : 0;
             if (item instanceof Task<?> task) {
-                task.runStep();
+                if (task.runStep()) {
+                    ready.add(task);
+                }
             } else if (item instanceof Handle handle) {
                 if (!handle.isCancelled()) {
                     runCallback(handle);

@@ -17,6 +17,7 @@ public class Task<T> extends Future<T> {
     private static final byte WOKEN = 1;
     private static final byte MUST_CANCEL = 2;
     private static final byte TRAMPOLINED = 4;
+    private static final byte YIELDED = 8;
 
     /** The N of {@code Task-N} for a task created without a name; -1 if it is too large and kept in its {@link Extras}. */
     private final int number;
@@ -38,7 +39,8 @@ public class Task<T> extends Future<T> {
     /**
      * {@link #WOKEN}: the queued step delivers {@link #awaited}'s outcome; {@link #MUST_CANCEL}: the
      * next step throws {@link CancelledException} into the coroutine; {@link #TRAMPOLINED}: a frame
-     * at the inline depth limit left its callee to the step loop.
+     * at the inline depth limit left its callee to the step loop; {@link #YIELDED}: the step ended in
+     * a bare yield, and whoever ran it queues the task's next step (cleared when that step starts).
      */
     private byte flags;
     /** How deep the running frame is nested in others on the Java stack; 0 for the frame the step loop resumed. */
@@ -261,9 +263,10 @@ public class Task<T> extends Future<T> {
     /** Called by {@code frame} when it suspends on {@code future}. */
     final void suspendOn(Continuation<?> frame, Future<?> future) {
         if (future == YieldFuture.UNSEEN) {
-            // queued with no future to read, the step delivers null, as asyncio's bare yield does
+            // the step that ends here is queued again by whoever ran it, at once, with no future to
+            // read: the next step delivers null, as asyncio's bare yield does
             setInnermost(frame);
-            wake(null);
+            flags |= WOKEN | YIELDED;
             return;
         }
         if (future == this) {
@@ -303,15 +306,18 @@ public class Task<T> extends Future<T> {
         return value;
     }
 
-    /** Runs the queued step; the loop calls it for each time the task was queued. */
-    final void runStep() {
+    /**
+     * Runs the queued step; the loop calls it for each time the task was queued. True if the step
+     * ended in a bare yield: the loop then queues the next step itself, as it has its queue at hand.
+     */
+    final boolean runStep() {
         if (isDone()) {
-            return;
+            return false;
         }
         int was = flags;
         Future<?> future = (was & WOKEN) != 0 ? (Future<?>) awaited : null;
         awaited = null;
-        flags = (byte) (was & ~(WOKEN | MUST_CANCEL));
+        flags = (byte) (was & ~(WOKEN | MUST_CANCEL | YIELDED));
         boolean mustCancel = (was & MUST_CANCEL) != 0;
         Object value = null;
         Throwable error = null;
@@ -338,6 +344,7 @@ public class Task<T> extends Future<T> {
         } finally {
             loop.leaveTask();
         }
+        return (flags & YIELDED) != 0;
     }
 
     /**
@@ -351,6 +358,9 @@ public class Task<T> extends Future<T> {
             drive(null, null);
         } finally {
             loop.swapCurrentTask(previous);
+        }
+        if ((flags & YIELDED) != 0) {
+            loop.enqueue(this);
         }
     }
 

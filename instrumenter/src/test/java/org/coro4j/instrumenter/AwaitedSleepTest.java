@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * An {@code Await.on(Asyncio.sleep(d))} whose future nothing else sees sleeps through
@@ -30,6 +31,16 @@ class AwaitedSleepTest {
                     Task<Integer> a = Asyncio.createTask(yielder("a", 3));
                     Task<Integer> b = Asyncio.createTask(yielder("b", 2));
                     log.add("gathered " + Await.on(Asyncio.gather(a, b, yielder("c", 1))));
+                    return Coroutine.done();
+                }
+
+                // an eager task's first step runs inside createTask; its yield queues it behind what is ready
+                @Async
+                static Coroutine<Void> eagerYield() {
+                    EventLoop.current().callSoon(() -> log.add("soon"));
+                    Task<Integer> eager = Asyncio.createTask(yielder("e", 2), "eager", true);
+                    log.add("created");
+                    log.add("done " + Await.on(eager));
                     return Coroutine.done();
                 }
 
@@ -156,6 +167,7 @@ class AwaitedSleepTest {
                     }
                     Coroutine<?> coroutine = switch (name) {
                         case "interleaving" -> interleaving();
+                        case "eagerYield" -> eagerYield();
                         case "cancelling" -> cancelling();
                         case "delays" -> delays();
                         case "eitherArm" -> eitherArm(true);
@@ -182,6 +194,13 @@ class AwaitedSleepTest {
     @Test
     void yieldsQueueTheTaskBehindWhatIsReady() throws Throwable {
         RUNS.assertBoth("interleaving", "a0; b0; c0; a1; b1; a2; gathered [3, 2, 1]");
+    }
+
+    // a task that is never queued again leaves its loop waiting for nothing: fail instead of hanging
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anEagerTaskThatYieldsInItsFirstStepIsQueuedBehindWhatIsReady() throws Throwable {
+        RUNS.assertBoth("eagerYield", "e0; created; soon; e1; done 2");
     }
 
     @Test
