@@ -238,7 +238,7 @@ public class Task<T> extends Future<T> {
         }
     }
 
-    /** Queues the step that delivers {@code future}'s outcome, or null if {@code future} is null. */
+    /** Queues the step that delivers {@code future}'s outcome. */
     private void wake(Future<?> future) {
         awaited = future;
         flags |= WOKEN;

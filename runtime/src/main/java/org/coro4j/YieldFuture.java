@@ -11,7 +11,8 @@ class YieldFuture<T> extends Future<T> {
     /**
      * What {@code Await.on(sleep(0))} awaits where nothing else can see the future sleep would
      * return ({@link Continuation#sleepAwaited}): one yield for every loop, on none of them, never
-     * done and never watched, since only the tasks that await it, which it wakes at once, ever hold it.
+     * done and never watched, since only the tasks that await it ever hold it, and each is queued
+     * again by whoever ran the step that awaited it ({@link Task#suspendOn}).
      */
     static final YieldFuture<Void> UNSEEN = new YieldFuture<>(null);
 
